@@ -1,0 +1,146 @@
+using System.Globalization;
+using CsvHelper;
+using MatchEngine.Solving;
+
+namespace MatchEngine.Csv;
+
+/// <summary>Reads and writes the files of <c>solve</c>: pairs.csv (<c>mentee_id, mentor_id, score</c>) and capacities.csv (<c>mentor_id, capacity</c>).</summary>
+public static class PairsCsv
+{
+    /// <summary>Reads pairs.csv.</summary>
+    /// <param name="stream">The bytes.</param>
+    /// <param name="file">File name for messages.</param>
+    /// <param name="separator">Separator, or null to detect.</param>
+    /// <returns>The pairs and every problem.</returns>
+    public static CsvReadResult<ScoredPair> ReadPairs(Stream stream, string file, char? separator = null)
+    {
+        var seen = new Dictionary<(string, string), int>();
+        return ReadTable(stream, file, separator, ["mentee_id", "mentor_id", "score"], (r, row) =>
+        {
+            var mentee = r.Id("mentee_id");
+            var mentor = r.Id("mentor_id");
+            var text = r.Text("score");
+            decimal score = 0;
+            if (text is null)
+            {
+                r.Error("score", null, "is empty; expected a number.");
+            }
+            else if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out score))
+            {
+                r.Error("score", text, "is not a number; expected e.g. 42 or -3.5 (a point for decimals).");
+            }
+            else if (score.Scale > 6 || Math.Abs(score) > 1_000_000)
+            {
+                r.Error("score", text, "is out of range; expected at most 6 decimal places and a size up to 1,000,000.");
+            }
+
+            if (mentee.Length > 0 && mentor.Length > 0 && !seen.TryAdd((mentee, mentor), row))
+            {
+                r.Error("mentee_id", mentee, string.Create(CultureInfo.InvariantCulture, $"with mentor '{mentor}' is listed twice: rows {seen[(mentee, mentor)]} and {row}."));
+            }
+
+            return new ScoredPair(mentee, mentor, score);
+        });
+    }
+
+    /// <summary>Reads capacities.csv.</summary>
+    /// <param name="stream">The bytes.</param>
+    /// <param name="file">File name for messages.</param>
+    /// <param name="separator">Separator, or null to detect.</param>
+    /// <returns>(mentor id, capacity) rows and every problem.</returns>
+    public static CsvReadResult<KeyValuePair<string, int>> ReadCapacities(Stream stream, string file, char? separator = null)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        return ReadTable(stream, file, separator, ["mentor_id", "capacity"], (r, row) =>
+        {
+            var id = r.Id("mentor_id");
+            if (r.Text("capacity") is null)
+            {
+                r.Error("capacity", null, "is empty; expected a whole number from 0.");
+            }
+
+            var cap = r.Int("capacity", 1, 0, 1_000_000);
+            if (id.Length > 0 && !seen.TryAdd(id, row))
+            {
+                r.Error("mentor_id", id, string.Create(CultureInfo.InvariantCulture, $"is a duplicate: rows {seen[id]} and {row}."));
+            }
+
+            return new KeyValuePair<string, int>(id, cap);
+        });
+    }
+
+    /// <summary>Writes the matches of <c>solve</c>: <c>mentee_id, mentor_id, score</c>.</summary>
+    /// <param name="stream">Destination.</param>
+    /// <param name="pairs">The chosen pairs.</param>
+    public static void WriteMatches(Stream stream, IEnumerable<ScoredPair> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(pairs);
+        using var w = CsvWriter.Create(stream, ResultCsv.WriterOptions, leaveOpen: true);
+        w.WriteRecord(["mentee_id", "mentor_id", "score"]);
+        foreach (var p in pairs)
+        {
+            w.WriteRecord([p.MenteeId, p.MentorId, p.Score.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        w.Flush();
+    }
+
+    private static CsvReadResult<T> ReadTable<T>(Stream stream, string file, char? separator, string[] required, Func<RowReader, int, T> parse)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var errors = new List<CsvIssue>();
+        var warnings = new List<CsvIssue>();
+        var records = new List<T>();
+        var rejected = new List<RejectedRow>();
+        using var table = new CsvTable(stream, file, separator);
+        if (!table.ReadHeader())
+        {
+            errors.Add(new CsvIssue(file, 0, null, null, $"is empty; expected a header row ({string.Join(", ", required)})."));
+            return new(records, errors, warnings, rejected);
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < table.Header!.Length; i++)
+        {
+            var key = table.Header[i].ToLowerInvariant();
+            if (required.Contains(key))
+            {
+                columns.TryAdd(key, i);
+            }
+            else if (key.Length > 0)
+            {
+                warnings.Add(new CsvIssue(file, table.HeaderRow, table.Header[i], null, "is not a known column and is ignored."));
+            }
+        }
+
+        foreach (var c in required.Where(c => !columns.ContainsKey(c)))
+        {
+            var guess = Suggest.Closest(c, table.Header);
+            errors.Add(new CsvIssue(file, table.HeaderRow, c, null, "is a required column and is missing" + (guess is null ? "." : $" (did you mean the column '{guess}'?).")));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(records, errors, warnings, rejected);
+        }
+
+        var reader = new RowReader(file, columns);
+        foreach (var (row, cells, form) in table.Rows())
+        {
+            reader.Start(row, cells);
+            var rec = parse(reader, row);
+            if (form.Count == 0 && reader.Errors.Count == 0)
+            {
+                records.Add(rec);
+                continue;
+            }
+
+            var rowErrors = form.Concat(reader.Errors).ToList();
+            errors.AddRange(rowErrors);
+            rejected.Add(new RejectedRow(file, row, cells, rowErrors));
+        }
+
+        return new(records, errors, warnings, rejected);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using MatchEngine.Model;
+
+namespace MatchEngine.Csv;
+
+/// <summary>Writes the outputs of <c>match</c> per the CSV contract: UTF-8, comma-separated, LF line ends, cells that a spreadsheet would run as a formula escaped with a leading <c>'</c>.</summary>
+public static class ResultCsv
+{
+    internal static CsvWriterOptions WriterOptions { get; } = new()
+    {
+        NewLine = "\n",
+        Injection = CsvInjection.Escape,
+        WriteByteOrderMark = false,
+    };
+
+    /// <summary>Writes matches.csv: <c>mentee_id, mentor_id, score, mode, distance_km, cross_background</c> and the score parts.</summary>
+    /// <param name="stream">Destination.</param>
+    /// <param name="pairs">The pairs.</param>
+    public static void WriteMatches(Stream stream, IEnumerable<MatchedPair> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(pairs);
+        using var w = CsvWriter.Create(stream, WriterOptions, leaveOpen: true);
+        w.WriteRecord(["mentee_id", "mentor_id", "score", "mode", "distance_km", "cross_background",
+            "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference"]);
+        foreach (var p in pairs)
+        {
+            var s = p.Score;
+            w.WriteRecord([p.MenteeId, p.MentorId, F2(s.Total), MeetingModeNames.Name(p.Mode), p.DistanceKm is { } d ? F2(d) : string.Empty,
+                p.CrossBackground ? "true" : "false", F2(s.EthnicityDifference), F2(s.SocioeconomicDifference), F2(s.Proximity),
+                F2(s.SectorFit), F2(s.SharedLanguage), F2(s.GenderPreference)]);
+        }
+
+        w.Flush();
+    }
+
+    /// <summary>Writes unmatched.csv: <c>role, id, reason_code, reason, eligible_count</c>.</summary>
+    /// <param name="stream">Destination.</param>
+    /// <param name="entries">The entries.</param>
+    public static void WriteUnmatched(Stream stream, IEnumerable<UnmatchedEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(entries);
+        using var w = CsvWriter.Create(stream, WriterOptions, leaveOpen: true);
+        w.WriteRecord(["role", "id", "reason_code", "reason", "eligible_count"]);
+        foreach (var u in entries)
+        {
+            w.WriteRecord([u.Role == PersonRole.Mentee ? "mentee" : "mentor", u.Id, u.ReasonCode, u.Reason, u.EligibleCount.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        w.Flush();
+    }
+
+    /// <summary>Writes rejected.csv: <c>file, row, errors</c>, then the original cells.</summary>
+    /// <param name="stream">Destination.</param>
+    /// <param name="rows">The rejected rows.</param>
+    public static void WriteRejected(Stream stream, IEnumerable<RejectedRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(rows);
+        var list = rows.ToList();
+        var width = list.Count == 0 ? 0 : list.Max(r => r.Cells.Count);
+        using var w = CsvWriter.Create(stream, WriterOptions with { ValidateFieldCount = false }, leaveOpen: true);
+        w.WriteRecord(["file", "row", "errors", .. Enumerable.Range(1, width).Select(i => string.Create(CultureInfo.InvariantCulture, $"cell_{i}"))]);
+        foreach (var r in list)
+        {
+            var cells = new string[width];
+            for (var i = 0; i < width; i++)
+            {
+                cells[i] = i < r.Cells.Count ? r.Cells[i] : string.Empty;
+            }
+
+            w.WriteRecord([r.File, r.Row.ToString(CultureInfo.InvariantCulture), string.Join(" | ", r.Errors.Select(e => e.ToString())), .. cells]);
+        }
+
+        w.Flush();
+    }
+
+    /// <summary>Writes summary.json: counts and quality figures, keys in snake_case, same input gives the same bytes.</summary>
+    /// <param name="stream">Destination.</param>
+    /// <param name="summary">The summary.</param>
+    public static void WriteSummary(Stream stream, MatchSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(summary);
+        using var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        j.WriteStartObject();
+        j.WriteString("as_of", summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        j.WriteNumber("mentors", summary.Mentors);
+        j.WriteNumber("mentees", summary.Mentees);
+        j.WriteNumber("mentor_places", summary.MentorPlaces);
+        j.WriteNumber("eligible_pairs", summary.EligiblePairs);
+        j.WriteNumber("matched", summary.Matched);
+        j.WriteNumber("unmatched_mentees", summary.UnmatchedMentees);
+        j.WriteNumber("unmet_needs_mentees", summary.UnmetNeedsMentees);
+        j.WriteNumber("unmet_needs_matched", summary.UnmetNeedsMatched);
+        j.WriteNumber("total_score", summary.TotalScore);
+        j.WriteNumber("mean_score", summary.MeanScore);
+        j.WriteNumber("cross_background_pairs", summary.CrossBackgroundPairs);
+        j.WriteNumber("cross_background_share", summary.CrossBackgroundShare);
+        j.WriteStartObject("pairs_by_mode");
+        foreach (var (k, v) in summary.PairsByMode)
+        {
+            j.WriteNumber(k, v);
+        }
+
+        j.WriteEndObject();
+        if (summary.MeanInPersonDistanceKm is { } d)
+        {
+            j.WriteNumber("mean_in_person_distance_km", d);
+        }
+        else
+        {
+            j.WriteNull("mean_in_person_distance_km");
+        }
+
+        j.WriteNumber("unused_mentor_places", summary.UnusedMentorPlaces);
+        j.WriteStartObject("unmatched_by_reason");
+        foreach (var (k, v) in summary.UnmatchedByReason)
+        {
+            j.WriteNumber(k, v);
+        }
+
+        j.WriteEndObject();
+        j.WriteString("solver", summary.Solver);
+        j.WriteString("solver_status", summary.SolverStatus);
+        j.WriteEndObject();
+        j.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    internal static string F2(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using MatchEngine.Model;
+
+namespace MatchEngine.Csv;
+
+/// <summary>Parses the cells of one row against named columns, collecting every problem.</summary>
+internal sealed class RowReader
+{
+    private static readonly string[] TrueWords = ["true", "yes", "y", "1"];
+    private static readonly string[] FalseWords = ["false", "no", "n", "0"];
+    private static readonly string[] BoolWords = ["true", "false", "yes", "no", "y", "n", "1", "0"];
+
+    private readonly string _file;
+    private readonly IReadOnlyDictionary<string, int> _columns;
+    private string[] _cells = [];
+
+    public RowReader(string file, IReadOnlyDictionary<string, int> columns)
+    {
+        _file = file;
+        _columns = columns;
+    }
+
+    public int Row { get; private set; }
+
+    public List<CsvIssue> Errors { get; } = [];
+
+    public void Start(int row, string[] cells)
+    {
+        Row = row;
+        _cells = cells;
+        Errors.Clear();
+    }
+
+    public string? Raw(string column) =>
+        _columns.TryGetValue(column, out var i) && i < _cells.Length ? _cells[i] : null;
+
+    /// <summary>The trimmed text, or null when empty or the column is absent.</summary>
+    public string? Text(string column)
+    {
+        var v = Raw(column)?.Trim();
+        return string.IsNullOrEmpty(v) ? null : v;
+    }
+
+    public string RequiredText(string column)
+    {
+        var v = Text(column);
+        if (v is null)
+        {
+            Error(column, null, "is empty; a value is required.");
+        }
+
+        return v ?? string.Empty;
+    }
+
+    /// <summary>An id: kept exactly as written (only a fully blank cell is missing).</summary>
+    public string Id(string column)
+    {
+        var v = Raw(column);
+        if (string.IsNullOrWhiteSpace(v))
+        {
+            Error(column, null, "is empty; every person needs an id.");
+            return string.Empty;
+        }
+
+        return v;
+    }
+
+    public DateOnly Date(string column, DateOnly asOf, bool notInFuture)
+    {
+        var v = Text(column);
+        if (v is null)
+        {
+            Error(column, null, "is empty; a date is required (YYYY-MM-DD).");
+            return default;
+        }
+
+        if (!DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            var parts = v.Split('-');
+            var exists = parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var mo) && mo is >= 1 and <= 12
+                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31;
+            Error(column, v, exists ? "is not a date that exists." : "is not a date; expected YYYY-MM-DD, e.g. 2009-04-17.");
+            return default;
+        }
+
+        if (notInFuture && d > asOf)
+        {
+            Error(column, v, string.Create(CultureInfo.InvariantCulture, $"is after the as-of date {asOf:yyyy-MM-dd}; a birth date cannot be in the future."));
+        }
+
+        return d;
+    }
+
+    public bool Bool(string column, bool? defaultValue)
+    {
+        var v = Text(column);
+        if (v is null)
+        {
+            if (defaultValue is null)
+            {
+                Error(column, null, "is empty; expected yes or no (true/false, y/n, 1/0).");
+            }
+
+            return defaultValue ?? false;
+        }
+
+        var k = v.ToLowerInvariant();
+        if (TrueWords.Contains(k))
+        {
+            return true;
+        }
+
+        if (FalseWords.Contains(k))
+        {
+            return false;
+        }
+
+        var s = Suggest.Closest(k, BoolWords);
+        Error(column, v, "is not yes or no; expected true/false, yes/no, y/n or 1/0" + (s is null ? "." : $" (did you mean '{s}'?)."));
+        return defaultValue ?? false;
+    }
+
+    public int Int(string column, int defaultValue, int min, int max)
+    {
+        var v = Text(column);
+        if (v is null)
+        {
+            return defaultValue;
+        }
+
+        if (!int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            Error(column, v, string.Create(CultureInfo.InvariantCulture, $"is not a whole number; expected {min} to {max}."));
+            return defaultValue;
+        }
+
+        if (n < min || n > max)
+        {
+            Error(column, v, string.Create(CultureInfo.InvariantCulture, $"is out of range; expected {min} to {max}."));
+            return defaultValue;
+        }
+
+        return n;
+    }
+
+    public GeoPoint? Location()
+    {
+        var lat = Coordinate("latitude", 90);
+        var lon = Coordinate("longitude", 180);
+        if (lat.Given != lon.Given)
+        {
+            Error(lat.Given ? "longitude" : "latitude", null, "is empty while the other coordinate is given; give both or neither.");
+            return null;
+        }
+
+        return lat.Value is { } a && lon.Value is { } b ? new GeoPoint(a, b) : null;
+    }
+
+    private (bool Given, double? Value) Coordinate(string column, double limit)
+    {
+        var v = Text(column);
+        if (v is null)
+        {
+            return (false, null);
+        }
+
+        if (!double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x))
+        {
+            Error(column, v, "is not a number; expected decimal degrees with a point, e.g. 52.4862.");
+            return (true, null);
+        }
+
+        if (Math.Abs(x) > limit)
+        {
+            Error(column, v, string.Create(CultureInfo.InvariantCulture, $"is out of range; expected -{limit} to {limit} decimal degrees."));
+            return (true, null);
+        }
+
+        return (true, x);
+    }
+
+    public MeetingModes Modes(string column)
+    {
+        var v = Text(column);
+        if (v is null)
+        {
+            Error(column, null, "is empty; expected one or more of face-to-face, hybrid, virtual separated by |.");
+            return MeetingModes.None;
+        }
+
+        var modes = MeetingModes.None;
+        foreach (var part in v.Split('|'))
+        {
+            if (string.IsNullOrWhiteSpace(part))
+            {
+                continue;
+            }
+
+            if (MeetingModeNames.TryParse(part, out var m))
+            {
+                modes |= m;
+                continue;
+            }
+
+            var s = Suggest.Closest(part, MeetingModeNames.Names);
+            var hint = part.Contains(',', StringComparison.Ordinal) || part.Contains(';', StringComparison.Ordinal) ? " (separate several modes with |)" : string.Empty;
+            Error(column, part.Trim(), "is not a meeting mode; expected face-to-face, hybrid or virtual" + (s is null ? hint + "." : $" (did you mean '{s}'?)."));
+            return MeetingModes.None;
+        }
+
+        if (modes == MeetingModes.None)
+        {
+            Error(column, v, "names no meeting mode; expected face-to-face, hybrid or virtual.");
+        }
+
+        return modes;
+    }
+
+    public IReadOnlyList<string> List(string column)
+    {
+        var v = Text(column);
+        return v is null ? [] : [.. v.Split('|').Select(s => s.Trim()).Where(s => s.Length > 0)];
+    }
+
+    public void Error(string? column, string? value, string message) => Errors.Add(new CsvIssue(_file, Row, column, value, message));
+}

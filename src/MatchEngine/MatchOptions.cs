@@ -1,0 +1,141 @@
+using System.Globalization;
+
+namespace MatchEngine;
+
+/// <summary>
+/// The programme's rules and score weights. Immutable; every default is the programme's default.
+/// Call <see cref="Validate"/> (the engine does) to get every bad field named at once.
+/// </summary>
+public sealed record MatchOptions
+{
+    /// <summary>The defaults.</summary>
+    public static MatchOptions Default { get; } = new();
+
+    /// <summary>A mentor must be strictly older than this, in completed years.</summary>
+    /// <value>The default is 25: a mentor aged 26 or more on the as-of date.</value>
+    public int MentorMinAgeExclusive { get; init; } = 25;
+
+    /// <summary>The youngest mentee age accepted.</summary>
+    /// <value>The default is 11.</value>
+    public int MenteeMinAge { get; init; } = 11;
+
+    /// <summary>The oldest mentee age accepted.</summary>
+    /// <value>The default is 25.</value>
+    public int MenteeMaxAge { get; init; } = 25;
+
+    /// <summary>Virtual and hybrid mentoring need a mentee of at least this age.</summary>
+    /// <value>The default is 18.</value>
+    public int RemoteMinAge { get; init; } = 18;
+
+    /// <summary>A mentee younger than this needs a background-checked mentor.</summary>
+    /// <value>The default is 18.</value>
+    public int BackgroundCheckUnderAge { get; init; } = 18;
+
+    /// <summary>Largest distance for face-to-face pairs, in km.</summary>
+    /// <value>The default is 25 km.</value>
+    public double FaceToFaceMaxKm { get; init; } = 25;
+
+    /// <summary>Largest distance for hybrid pairs, in km.</summary>
+    /// <value>The default is 50 km.</value>
+    public double HybridMaxKm { get; init; } = 50;
+
+    /// <summary>Distance at which the proximity component reaches 0 (it is 1 at 0 km, falling linearly).</summary>
+    /// <value>The default is 50 km.</value>
+    public double ProximityScaleKm { get; init; } = 50;
+
+    /// <summary>Score weights; they must sum to 100.</summary>
+    public ScoreWeights Weights { get; init; } = ScoreWeights.Default;
+
+    /// <summary>Returns every problem with these options, each naming its field; empty when valid.</summary>
+    /// <returns>The problems.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        void Check(bool ok, string field, object value, string expected)
+        {
+            if (!ok)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{field}: {value} is not allowed; expected {expected}."));
+            }
+        }
+
+        Check(MentorMinAgeExclusive is >= 16 and <= 120, nameof(MentorMinAgeExclusive), MentorMinAgeExclusive, "16 to 120");
+        Check(MenteeMinAge is >= 0 and <= 120, nameof(MenteeMinAge), MenteeMinAge, "0 to 120");
+        Check(MenteeMaxAge >= MenteeMinAge && MenteeMaxAge <= 120, nameof(MenteeMaxAge), MenteeMaxAge, $"{MenteeMinAge} to 120");
+        Check(RemoteMinAge is >= 0 and <= 120, nameof(RemoteMinAge), RemoteMinAge, "0 to 120");
+        Check(BackgroundCheckUnderAge is >= 0 and <= 120, nameof(BackgroundCheckUnderAge), BackgroundCheckUnderAge, "0 to 120");
+        Check(double.IsFinite(FaceToFaceMaxKm) && FaceToFaceMaxKm >= 0, nameof(FaceToFaceMaxKm), FaceToFaceMaxKm, "a distance of 0 km or more");
+        Check(double.IsFinite(HybridMaxKm) && HybridMaxKm >= 0, nameof(HybridMaxKm), HybridMaxKm, "a distance of 0 km or more");
+        Check(double.IsFinite(ProximityScaleKm) && ProximityScaleKm > 0, nameof(ProximityScaleKm), ProximityScaleKm, "a distance above 0 km");
+        if (Weights is null)
+        {
+            errors.Add($"{nameof(Weights)}: missing.");
+        }
+        else
+        {
+            errors.AddRange(Weights.Validate().Select(e => $"{nameof(Weights)}.{e}"));
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>Points each score component is worth at full strength. Each component is 0 to 1; the score is the weighted sum, 0 to 100.</summary>
+public sealed record ScoreWeights
+{
+    /// <summary>The defaults: 25 ethnicity difference, 25 socioeconomic difference, 15 proximity, 15 sector, 10 language, 10 gender preference.</summary>
+    public static ScoreWeights Default { get; } = new();
+
+    /// <summary>Mentor and mentee are of different ethnicity groups (both stated).</summary>
+    /// <value>The default is 25.</value>
+    public double EthnicityDifference { get; init; } = 25;
+
+    /// <summary>Mentor and mentee are of different socioeconomic backgrounds (both stated).</summary>
+    /// <value>The default is 25.</value>
+    public double SocioeconomicDifference { get; init; } = 25;
+
+    /// <summary>Shorter travel for pairs that meet in person.</summary>
+    /// <value>The default is 15.</value>
+    public double Proximity { get; init; } = 15;
+
+    /// <summary>The mentor's sector is among the mentee's career interests.</summary>
+    /// <value>The default is 15.</value>
+    public double SectorFit { get; init; } = 15;
+
+    /// <summary>They share a language.</summary>
+    /// <value>The default is 10.</value>
+    public double SharedLanguage { get; init; } = 10;
+
+    /// <summary>The mentee stated a preferred mentor gender and the mentor has it.</summary>
+    /// <value>The default is 10.</value>
+    public double GenderPreference { get; init; } = 10;
+
+    /// <summary>Sum of the weights.</summary>
+    public double Total => EthnicityDifference + SocioeconomicDifference + Proximity + SectorFit + SharedLanguage + GenderPreference;
+
+    /// <summary>Returns every problem, each naming its field; empty when valid.</summary>
+    /// <returns>The problems.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        foreach (var (name, value) in new[]
+        {
+            (nameof(EthnicityDifference), EthnicityDifference), (nameof(SocioeconomicDifference), SocioeconomicDifference),
+            (nameof(Proximity), Proximity), (nameof(SectorFit), SectorFit), (nameof(SharedLanguage), SharedLanguage),
+            (nameof(GenderPreference), GenderPreference),
+        })
+        {
+            if (!double.IsFinite(value) || value < 0 || value > 100)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: {value} is not allowed; expected 0 to 100."));
+            }
+        }
+
+        if (errors.Count == 0 && Math.Abs(Total - 100) > 1e-9)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"weights sum to {Total}; they must sum to 100."));
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,52 @@
+namespace MatchEngine.Model;
+
+/// <summary>The people of one matching run and the date their ages are taken on. Immutable.</summary>
+public sealed record MatchBatch
+{
+    /// <summary>Creates a batch.</summary>
+    /// <param name="mentors">The mentors; ids must be unique.</param>
+    /// <param name="mentees">The mentees; ids must be unique.</param>
+    /// <param name="asOf">The date ages are computed on.</param>
+    /// <exception cref="ArgumentException">When ids repeat or a capacity is below 1.</exception>
+    public MatchBatch(IEnumerable<Mentor> mentors, IEnumerable<Mentee> mentees, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(mentors);
+        ArgumentNullException.ThrowIfNull(mentees);
+        Mentors = [.. mentors];
+        Mentees = [.. mentees];
+        AsOf = asOf;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in Mentors)
+        {
+            ArgumentNullException.ThrowIfNull(m, nameof(mentors));
+            if (!seen.Add(m.Id))
+            {
+                throw new ArgumentException($"Mentor id '{m.Id}' appears more than once.", nameof(mentors));
+            }
+
+            if (m.Capacity < 1)
+            {
+                throw new ArgumentException($"Mentor '{m.Id}' has capacity {m.Capacity}; capacity must be at least 1.", nameof(mentors));
+            }
+        }
+
+        seen.Clear();
+        foreach (var e in Mentees)
+        {
+            ArgumentNullException.ThrowIfNull(e, nameof(mentees));
+            if (!seen.Add(e.Id))
+            {
+                throw new ArgumentException($"Mentee id '{e.Id}' appears more than once.", nameof(mentees));
+            }
+        }
+    }
+
+    /// <summary>The mentors, in the order given.</summary>
+    public IReadOnlyList<Mentor> Mentors { get; }
+
+    /// <summary>The mentees, in the order given.</summary>
+    public IReadOnlyList<Mentee> Mentees { get; }
+
+    /// <summary>The date ages are computed on.</summary>
+    public DateOnly AsOf { get; }
+}

@@ -1,0 +1,53 @@
+using MatchEngine.Model;
+
+namespace MatchEngine.Rules;
+
+/// <summary>The outcome of the hard rules for one pair.</summary>
+/// <param name="Allowed">Meeting modes the pair may use; <see cref="MeetingModes.None"/> when the pair cannot be matched.</param>
+/// <param name="FailedRule">The rule that left no mode, when the pair cannot be matched.</param>
+/// <param name="DistanceKm">Great-circle distance when both coordinates are known.</param>
+public readonly record struct PairAssessment(MeetingModes Allowed, IEligibilityRule? FailedRule, double? DistanceKm)
+{
+    /// <summary>Whether the pair passes every hard rule.</summary>
+    public bool IsEligible => Allowed != MeetingModes.None;
+}
+
+/// <summary>An ordered list of hard rules. The first rule that leaves a pair no meeting mode is its reason.</summary>
+public sealed class RuleSet
+{
+    /// <summary>Creates a rule set.</summary>
+    /// <param name="rules">The rules, applied in this order.</param>
+    public RuleSet(IEnumerable<IEligibilityRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        Rules = [.. rules];
+    }
+
+    /// <summary>The programme's rules: mentor age, training, mentee age, remote age, common mode, background check, travel distance.</summary>
+    public static RuleSet Default { get; } = new(
+    [
+        new MentorAgeRule(), new MentorTrainingRule(), new MenteeAgeRule(), new RemoteAgeRule(),
+        new CommonModeRule(), new BackgroundCheckRule(), new TravelDistanceRule(),
+    ]);
+
+    /// <summary>The rules in order.</summary>
+    public IReadOnlyList<IEligibilityRule> Rules { get; }
+
+    /// <summary>Applies the rules to a pair.</summary>
+    /// <param name="pair">The pair.</param>
+    /// <returns>The allowed modes and, when none, the rule that excluded the pair.</returns>
+    public PairAssessment Assess(in PairContext pair)
+    {
+        var allowed = MeetingModes.All;
+        foreach (var rule in Rules)
+        {
+            allowed = rule.Apply(pair, allowed);
+            if (allowed == MeetingModes.None)
+            {
+                return new PairAssessment(MeetingModes.None, rule, pair.DistanceKm);
+            }
+        }
+
+        return new PairAssessment(allowed, null, pair.DistanceKm);
+    }
+}

@@ -1,0 +1,225 @@
+using Google.OrTools.Graph;
+
+namespace MatchEngine.Solving;
+
+/// <summary>
+/// A sparse bipartite assignment problem: left nodes (mentees) each take at most one right node (mentor);
+/// a right node takes at most its capacity. Some left nodes have priority (unmet needs).
+/// </summary>
+public sealed class AssignmentProblem
+{
+    private readonly List<int> _arcLeft = [];
+    private readonly List<int> _arcRight = [];
+    private readonly List<long> _arcScore = [];
+
+    /// <summary>Creates a problem.</summary>
+    /// <param name="leftPriority">One entry per left node: whether it has priority.</param>
+    /// <param name="rightCapacity">One entry per right node: its capacity (at least 0).</param>
+    public AssignmentProblem(IReadOnlyList<bool> leftPriority, IReadOnlyList<int> rightCapacity)
+    {
+        ArgumentNullException.ThrowIfNull(leftPriority);
+        ArgumentNullException.ThrowIfNull(rightCapacity);
+        LeftPriority = [.. leftPriority];
+        RightCapacity = [.. rightCapacity];
+        if (RightCapacity.Any(c => c < 0))
+        {
+            throw new ArgumentException("Capacities must not be negative.", nameof(rightCapacity));
+        }
+    }
+
+    /// <summary>Number of left nodes.</summary>
+    public int LeftCount => LeftPriority.Length;
+
+    /// <summary>Number of right nodes.</summary>
+    public int RightCount => RightCapacity.Length;
+
+    /// <summary>Number of arcs.</summary>
+    public int ArcCount => _arcLeft.Count;
+
+    internal bool[] LeftPriority { get; }
+
+    internal int[] RightCapacity { get; }
+
+    /// <summary>Left end of an arc.</summary>
+    /// <param name="arc">Arc index.</param>
+    /// <returns>The left node.</returns>
+    public int ArcLeft(int arc) => _arcLeft[arc];
+
+    /// <summary>Right end of an arc.</summary>
+    /// <param name="arc">Arc index.</param>
+    /// <returns>The right node.</returns>
+    public int ArcRight(int arc) => _arcRight[arc];
+
+    /// <summary>Integer score of an arc (higher is better).</summary>
+    /// <param name="arc">Arc index.</param>
+    /// <returns>The score.</returns>
+    public long ArcScore(int arc) => _arcScore[arc];
+
+    /// <summary>Adds an allowed pair.</summary>
+    /// <param name="left">Left node.</param>
+    /// <param name="right">Right node.</param>
+    /// <param name="score">Integer score; |score| at most 10^12.</param>
+    /// <returns>The arc index.</returns>
+    public int AddArc(int left, int right, long score)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(left);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(left, LeftCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(right);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(right, RightCount);
+        if (Math.Abs(score) > MaxAbsScore)
+        {
+            throw new ArgumentOutOfRangeException(nameof(score), score, "Scores must lie within ±10^12.");
+        }
+
+        _arcLeft.Add(left);
+        _arcRight.Add(right);
+        _arcScore.Add(score);
+        return _arcLeft.Count - 1;
+    }
+
+    internal const long MaxAbsScore = 1_000_000_000_000;
+}
+
+/// <summary>The optimal assignment.</summary>
+/// <param name="ArcOfLeft">For each left node, the arc it is assigned by, or -1.</param>
+/// <param name="Matched">Number of left nodes matched.</param>
+/// <param name="PriorityMatched">Number of priority left nodes matched.</param>
+/// <param name="TotalScore">Sum of the scores of the chosen arcs.</param>
+public sealed record AssignmentSolution(IReadOnlyList<int> ArcOfLeft, int Matched, int PriorityMatched, long TotalScore);
+
+/// <summary>
+/// Solves <see cref="AssignmentProblem"/> to proven optimality with OR-Tools' min-cost flow, under a lexicographic
+/// objective: first the most priority nodes matched, then the most nodes matched, then the highest total score.
+/// </summary>
+/// <remarks>
+/// The matchable sets of left nodes form a transversal matroid, so a maximum matching that covers the most
+/// priority nodes exists; phase 1 finds its two counts (u*, m*) with a max-flow of small costs. Phase 2 fixes them
+/// by capacity (source to the priority hub u*, to the other hub m* - u*) and minimises (maxScore - score), so no
+/// big-M weights are needed and no cost can overflow.
+/// </remarks>
+public static class AssignmentSolver
+{
+    /// <summary>Solves the problem.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="cancellationToken">Checked between phases.</param>
+    /// <returns>The optimal solution.</returns>
+    /// <exception cref="InvalidOperationException">When OR-Tools reports a status other than optimal (not expected for valid input).</exception>
+    public static AssignmentSolution Solve(AssignmentProblem problem, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        int l = problem.LeftCount, r = problem.RightCount, arcs = problem.ArcCount;
+        var arcOfLeft = new int[l];
+        Array.Fill(arcOfLeft, -1);
+        if (arcs == 0)
+        {
+            return new AssignmentSolution(arcOfLeft, 0, 0, 0);
+        }
+
+        long maxScore = long.MinValue;
+        for (var a = 0; a < arcs; a++)
+        {
+            maxScore = Math.Max(maxScore, problem.ArcScore(a));
+        }
+
+        bool anyPriority = false, anyOther = false;
+        foreach (var p in problem.LeftPriority)
+        {
+            anyPriority |= p;
+            anyOther |= !p;
+        }
+
+        // Node layout: left 0..l-1, right l..l+r-1, source, sink, priority hub, other hub.
+        int source = l + r, sink = source + 1, hubP = sink + 1, hubN = hubP + 1;
+        long priorityCap = l, otherCap = l;
+        if (anyPriority && anyOther)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var phase1 = BuildFlow(problem, source, sink, hubP, hubN, l, l, priorityCost: -1, scoreCosts: false, maxScore);
+            Check(phase1.SolveMaxFlowWithMinCost(), "phase 1");
+            var (matched, priority) = Count(phase1, problem);
+            priorityCap = priority;
+            otherCap = matched - priority;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using var flow = BuildFlow(problem, source, sink, hubP, hubN, priorityCap, otherCap, priorityCost: 0, scoreCosts: true, maxScore);
+        Check(flow.SolveMaxFlowWithMinCost(), "phase 2");
+        int m = 0, pm = 0;
+        long total = 0;
+        for (var a = 0; a < arcs; a++)
+        {
+            if (flow.Flow(a) > 0)
+            {
+                var left = problem.ArcLeft(a);
+                arcOfLeft[left] = a;
+                m++;
+                if (problem.LeftPriority[left])
+                {
+                    pm++;
+                }
+
+                total += problem.ArcScore(a);
+            }
+        }
+
+        return new AssignmentSolution(arcOfLeft, m, pm, total);
+    }
+
+    private static MinCostFlow BuildFlow(AssignmentProblem p, int source, int sink, int hubP, int hubN, long priorityCap, long otherCap, long priorityCost, bool scoreCosts, long maxScore)
+    {
+        int l = p.LeftCount, r = p.RightCount;
+        var f = new MinCostFlow(l + r + 4, p.ArcCount + l + r + 2);
+
+        // Pair arcs first so that arc index == problem arc index.
+        for (var a = 0; a < p.ArcCount; a++)
+        {
+            f.AddArcWithCapacityAndUnitCost(p.ArcLeft(a), l + p.ArcRight(a), 1, scoreCosts ? maxScore - p.ArcScore(a) : 0);
+        }
+
+        f.AddArcWithCapacityAndUnitCost(source, hubP, priorityCap, 0);
+        f.AddArcWithCapacityAndUnitCost(source, hubN, otherCap, 0);
+        for (var i = 0; i < l; i++)
+        {
+            var pri = p.LeftPriority[i];
+            f.AddArcWithCapacityAndUnitCost(pri ? hubP : hubN, i, 1, pri ? priorityCost : 0);
+        }
+
+        for (var j = 0; j < r; j++)
+        {
+            if (p.RightCapacity[j] > 0)
+            {
+                f.AddArcWithCapacityAndUnitCost(l + j, sink, p.RightCapacity[j], 0);
+            }
+        }
+
+        f.SetNodeSupply(source, l);
+        f.SetNodeSupply(sink, -l);
+        return f;
+    }
+
+    private static (int Matched, int Priority) Count(MinCostFlow f, AssignmentProblem p)
+    {
+        int m = 0, pm = 0;
+        for (var a = 0; a < p.ArcCount; a++)
+        {
+            if (f.Flow(a) > 0)
+            {
+                m++;
+                if (p.LeftPriority[p.ArcLeft(a)])
+                {
+                    pm++;
+                }
+            }
+        }
+
+        return (m, pm);
+    }
+
+    private static void Check(MinCostFlowBase.Status status, string phase)
+    {
+        if (status != MinCostFlowBase.Status.OPTIMAL)
+        {
+            throw new InvalidOperationException($"OR-Tools min-cost flow returned {status} in {phase}; the assignment could not be proven optimal.");
+        }
+    }
+}
