@@ -80,7 +80,10 @@ public static class PairsCsv
         w.WriteRecord(["mentee_id", "mentor_id", "score"]);
         foreach (var p in pairs)
         {
-            w.WriteRecord([p.MenteeId, p.MentorId, p.Score.ToString(CultureInfo.InvariantCulture)]);
+            w.WriteField(p.MenteeId);
+            w.WriteField(p.MentorId);
+            w.WriteField(p.Score, default);
+            w.EndRecord();
         }
 
         w.Flush();

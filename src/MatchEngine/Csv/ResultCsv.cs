@@ -28,9 +28,26 @@ public static class ResultCsv
         foreach (var p in pairs)
         {
             var s = p.Score;
-            w.WriteRecord([p.MenteeId, p.MentorId, F2(s.Total), MeetingModeNames.Name(p.Mode), p.DistanceKm is { } d ? F2(d) : string.Empty,
-                p.CrossBackground ? "true" : "false", F2(s.EthnicityDifference), F2(s.SocioeconomicDifference), F2(s.Proximity),
-                F2(s.SectorFit), F2(s.SharedLanguage), F2(s.GenderPreference)]);
+            w.WriteField(p.MenteeId);
+            w.WriteField(p.MentorId);
+            w.WriteField(s.Total, "0.00");
+            w.WriteField(MeetingModeNames.Name(p.Mode));
+            if (p.DistanceKm is { } d)
+            {
+                w.WriteField(d, "0.00");
+            }
+            else
+            {
+                w.WriteField(string.Empty);
+            }
+
+            w.WriteField(p.CrossBackground ? "true" : "false");
+            foreach (var part in (ReadOnlySpan<double>)[s.EthnicityDifference, s.SocioeconomicDifference, s.Proximity, s.SectorFit, s.SharedLanguage, s.GenderPreference])
+            {
+                w.WriteField(part, "0.00");
+            }
+
+            w.EndRecord();
         }
 
         w.Flush();
@@ -47,7 +64,12 @@ public static class ResultCsv
         w.WriteRecord(["role", "id", "reason_code", "reason", "eligible_count"]);
         foreach (var u in entries)
         {
-            w.WriteRecord([u.Role == PersonRole.Mentee ? "mentee" : "mentor", u.Id, u.ReasonCode, u.Reason, u.EligibleCount.ToString(CultureInfo.InvariantCulture)]);
+            w.WriteField(u.Role == PersonRole.Mentee ? "mentee" : "mentor");
+            w.WriteField(u.Id);
+            w.WriteField(u.ReasonCode);
+            w.WriteField(u.Reason);
+            w.WriteField(u.EligibleCount, default);
+            w.EndRecord();
         }
 
         w.Flush();
@@ -130,6 +152,4 @@ public static class ResultCsv
         j.Flush();
         stream.WriteByte((byte)'\n');
     }
-
-    internal static string F2(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 }
