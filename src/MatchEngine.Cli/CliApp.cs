@@ -48,12 +48,13 @@ internal sealed class CliApp
         var delimiter = new Option<string?>("--delimiter") { Description = "Field separator of the input files: ',', ';' or 'tab' (default: detected)" };
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder for the output files", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace the results of an earlier run in the --out folder" };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Set invalid rows aside in rejected.csv and match the rest, instead of stopping" };
 
         var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv and summary.json.")
         {
-            mentors, mentees, outDir, asOf, delimiter, force,
+            mentors, mentees, outDir, asOf, delimiter, force, skipInvalid,
         };
-        match.SetAction(r => Match(r.GetValue(mentors)!, r.GetValue(mentees)!, r.GetValue(outDir)!, r.GetValue(asOf), r.GetValue(delimiter), r.GetValue(force), ct));
+        match.SetAction(r => Match(r.GetValue(mentors)!, r.GetValue(mentees)!, r.GetValue(outDir)!, r.GetValue(asOf), r.GetValue(delimiter), r.GetValue(force), r.GetValue(skipInvalid), ct));
         root.Add(match);
 
         var validate = new Command("validate", "Check mentors.csv and mentees.csv and list every error (exit 2 when there are any).")
@@ -74,7 +75,7 @@ internal sealed class CliApp
         return root;
     }
 
-    private int Match(FileInfo mentorsFile, FileInfo menteesFile, DirectoryInfo outDir, string? asOfText, string? delimiterText, bool force, CancellationToken ct)
+    private int Match(FileInfo mentorsFile, FileInfo menteesFile, DirectoryInfo outDir, string? asOfText, string? delimiterText, bool force, bool skipInvalid, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         if (!TryOptions(asOfText, delimiterText, out var asOf, out var sep))
@@ -88,19 +89,26 @@ internal sealed class CliApp
             return ExitCodes.Usage;
         }
 
-        var batch = ReadBatch(mentorsFile, menteesFile, asOf, sep, ct);
+        var (batch, rejected) = ReadBatch(mentorsFile, menteesFile, asOf, sep, skipInvalid, ct);
         if (batch is null)
         {
             return ExitCodes.InvalidInput;
         }
 
         var result = new Matcher().Match(batch, ct);
-        OutputFolder.Write(outDir.FullName,
-        [
+        result = result with { Summary = result.Summary with { RejectedRows = rejected.Count } };
+        var files = new List<(string, Action<Stream>)>
+        {
             ("matches.csv", s => ResultCsv.WriteMatches(s, result.Pairs)),
             ("unmatched.csv", s => ResultCsv.WriteUnmatched(s, result.Unmatched)),
-            ("summary.json", s => ResultCsv.WriteSummary(s, result.Summary)),
-        ], ct);
+        };
+        if (skipInvalid)
+        {
+            files.Add(("rejected.csv", s => ResultCsv.WriteRejected(s, rejected)));
+        }
+
+        files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result)));
+        OutputFolder.Write(outDir.FullName, files, ct);
         var sum = result.Summary;
         var inv = CultureInfo.InvariantCulture;
         _out.WriteLine(string.Create(inv, $"Matched {sum.Matched} of {sum.Mentees} mentees ({Pct(sum.Matched, sum.Mentees)}) with {sum.Mentors} mentors ({sum.MentorPlaces} places), as of {sum.AsOf:yyyy-MM-dd}."));
@@ -109,7 +117,17 @@ internal sealed class CliApp
         _out.WriteLine(string.Create(inv, $"  cross-background pairs: {sum.CrossBackgroundPairs} ({sum.CrossBackgroundShare:P1})"));
         _out.WriteLine(string.Create(inv, $"  unmatched mentees:      {sum.UnmatchedMentees}; unused mentor places: {sum.UnusedMentorPlaces} (reasons in unmatched.csv)"));
         _out.WriteLine(string.Create(inv, $"  solver:                 {sum.SolverStatus}; elapsed {clock.Elapsed.TotalSeconds:0.00} s"));
-        _out.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}, unmatched.csv, summary.json");
+        if (skipInvalid)
+        {
+            _out.WriteLine(string.Create(inv, $"  rejected input rows:    {rejected.Count} (set aside in rejected.csv, not matched)"));
+        }
+
+        foreach (var w in result.Readiness.Warnings)
+        {
+            _err.WriteLine($"note: {w}");
+        }
+
+        _out.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}, unmatched.csv, {(skipInvalid ? "rejected.csv, " : string.Empty)}summary.json");
         return ExitCodes.Ok;
     }
 
@@ -120,13 +138,45 @@ internal sealed class CliApp
             return ExitCodes.Usage;
         }
 
-        var batch = ReadBatch(mentorsFile, menteesFile, asOf, sep, CancellationToken.None);
+        var (batch, _) = ReadBatch(mentorsFile, menteesFile, asOf, sep, skipInvalid: false, CancellationToken.None);
         if (batch is null)
         {
             return ExitCodes.InvalidInput;
         }
 
-        _out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"OK: {batch.Mentors.Count} mentors and {batch.Mentees.Count} mentees are valid (as of {asOf:yyyy-MM-dd})."));
+        var inv = CultureInfo.InvariantCulture;
+        _out.WriteLine(string.Create(inv, $"OK: {batch.Mentors.Count} mentors and {batch.Mentees.Count} mentees are valid (as of {asOf:yyyy-MM-dd})."));
+        var r = new Matcher().Readiness(batch);
+        _out.WriteLine();
+        _out.WriteLine("Readiness (young people who can take part / places of mentors who can take part):");
+        foreach (var (title, rows) in new[] { ("by region", r.ByRegion), ("by meeting mode", r.ByMode), ("safeguarding", (IReadOnlyList<CapacityRow>)[r.Under18]) })
+        {
+            _out.WriteLine($"  {title}:");
+            foreach (var row in rows)
+            {
+                _out.WriteLine(string.Create(inv, $"    {row.Group,-26} {row.Mentees,6} young people  {row.MentorPlaces,6} places{(row.IsShort ? "   SHORT" : string.Empty)}"));
+            }
+        }
+
+        if (r.Unmatchable.Count > 0)
+        {
+            _out.WriteLine(string.Create(inv, $"  no possible partner in this batch ({r.Unmatchable.Count}):"));
+            foreach (var u in r.Unmatchable.Take(MaxListed))
+            {
+                _out.WriteLine($"    {(u.Role == PersonRole.Mentee ? "mentee" : "mentor")} {u.Id}: {u.Reason}");
+            }
+
+            if (r.Unmatchable.Count > MaxListed)
+            {
+                _out.WriteLine(string.Create(inv, $"    ... and {r.Unmatchable.Count - MaxListed} more (all are in summary.json after match)."));
+            }
+        }
+
+        foreach (var w in r.Warnings)
+        {
+            _out.WriteLine($"  note: {w}");
+        }
+
         return ExitCodes.Ok;
     }
 
@@ -167,19 +217,33 @@ internal sealed class CliApp
         return ExitCodes.Ok;
     }
 
-    private MatchBatch? ReadBatch(FileInfo mentorsFile, FileInfo menteesFile, DateOnly asOf, char? sep, CancellationToken ct)
+    private (MatchBatch? Batch, List<RejectedRow> Rejected) ReadBatch(FileInfo mentorsFile, FileInfo menteesFile, DateOnly asOf, char? sep, bool skipInvalid, CancellationToken ct)
     {
         var issues = new List<CsvIssue>();
         var mentors = ReadFile(mentorsFile, s => BatchCsv.ReadMentors(s, mentorsFile.Name, asOf, sep), issues);
         ct.ThrowIfCancellationRequested();
         var mentees = ReadFile(menteesFile, s => BatchCsv.ReadMentees(s, menteesFile.Name, asOf, sep), issues);
+        var rejected = new List<RejectedRow>();
+        if (mentors is not null && mentees is not null && skipInvalid)
+        {
+            // Row errors are set aside; errors of a whole file (missing columns, wrong file) still stop the run.
+            rejected.AddRange(mentors.Rejected);
+            rejected.AddRange(mentees.Rejected);
+            var rowIssues = rejected.SelectMany(r => r.Errors).ToHashSet();
+            issues.RemoveAll(rowIssues.Contains);
+            if (rejected.Count > 0)
+            {
+                _err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {rejected.Count} invalid rows set aside in rejected.csv ({rowIssues.Count} errors); matching the rest."));
+            }
+        }
+
         if (mentors is null || mentees is null || issues.Count > 0)
         {
             Report(issues);
-            return null;
+            return (null, rejected);
         }
 
-        return new MatchBatch(mentors.Records, mentees.Records, asOf);
+        return (new MatchBatch(mentors.Records, mentees.Records, asOf), rejected);
     }
 
     private CsvReadResult<T>? ReadFile<T>(FileInfo file, Func<Stream, CsvReadResult<T>> read, List<CsvIssue> issues)

@@ -100,6 +100,9 @@ public sealed record MatchSummary
     /// <summary>Unmatched entries per reason code.</summary>
     public required IReadOnlyDictionary<string, int> UnmatchedByReason { get; init; }
 
+    /// <summary>Input rows rejected and set aside (with <c>--skip-invalid</c>); 0 otherwise.</summary>
+    public int RejectedRows { get; init; }
+
     /// <summary>The solver and its status.</summary>
     public required string Solver { get; init; }
 
@@ -111,4 +114,5 @@ public sealed record MatchSummary
 /// <param name="Pairs">Pairs, ordered by mentee id.</param>
 /// <param name="Unmatched">Unmatched mentees (by id), then mentors with unused places (by id).</param>
 /// <param name="Summary">Counts and quality figures.</param>
-public sealed record MatchResult(IReadOnlyList<MatchedPair> Pairs, IReadOnlyList<UnmatchedEntry> Unmatched, MatchSummary Summary);
+/// <param name="Readiness">The check of the batch made before solving.</param>
+public sealed record MatchResult(IReadOnlyList<MatchedPair> Pairs, IReadOnlyList<UnmatchedEntry> Unmatched, MatchSummary Summary, ReadinessReport Readiness);

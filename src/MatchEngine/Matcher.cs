@@ -76,87 +76,54 @@ public sealed class Matcher
     public MatchResult Match(MatchBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var asOf = batch.AsOf;
-        var mentors = batch.Mentors.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
-        var mentees = batch.Mentees.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
-        var mentorAge = mentors.Select(m => Age.On(m.BirthDate, asOf)).ToArray();
-        var menteeAge = mentees.Select(m => Age.On(m.BirthDate, asOf)).ToArray();
-        var ruleCount = _rules.Rules.Count;
-
-        var problem = new AssignmentProblem(mentees.Select(e => e.UnmetNeeds).ToArray(), mentors.Select(m => m.Capacity).ToArray());
-        var arcMode = new List<MeetingModes>();
-        var arcScore = new List<ScoreBreakdown>();
-        var arcDistance = new List<double?>();
-        var menteeEligible = new int[mentees.Length];
-        var mentorEligible = new int[mentors.Length];
-        var menteeBinding = new (int Rule, int Count, int Mentor)[mentees.Length];
-        var mentorFailures = new int[mentors.Length * ruleCount];
-        var failures = new int[ruleCount];
-
-        for (var e = 0; e < mentees.Length; e++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Array.Clear(failures);
-            var firstMentorOfRule = new int[ruleCount];
-            for (var m = 0; m < mentors.Length; m++)
-            {
-                var ctx = Context(mentors[m], mentees[e], mentorAge[m], menteeAge[e]);
-                var a = _rules.Assess(ctx);
-                if (!a.IsEligible)
-                {
-                    var ri = IndexOf(a.FailedRule!);
-                    if (failures[ri]++ == 0)
-                    {
-                        firstMentorOfRule[ri] = m;
-                    }
-
-                    mentorFailures[(m * ruleCount) + ri]++;
-                    continue;
-                }
-
-                var (mode, score) = _scorer.Best(mentors[m], mentees[e], a.Allowed, a.DistanceKm);
-                problem.AddArc(e, m, score.Points);
-                arcMode.Add(mode);
-                arcScore.Add(score);
-                arcDistance.Add(a.DistanceKm);
-                menteeEligible[e]++;
-                mentorEligible[m]++;
-            }
-
-            var best = ArgMax(failures);
-            menteeBinding[e] = (best, failures[best], firstMentorOfRule[best]);
-        }
-
+        var g = CandidateGraph.Build(batch, _rules, _scorer, _options, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var solution = AssignmentSolver.Solve(problem, cancellationToken);
+        var solution = AssignmentSolver.Solve(g.Problem, cancellationToken);
 
         var pairs = new List<MatchedPair>(solution.Matched);
-        var used = new int[mentors.Length];
+        var used = new int[g.Mentors.Length];
         var unmatched = new List<UnmatchedEntry>();
-        for (var e = 0; e < mentees.Length; e++)
+        for (var e = 0; e < g.Mentees.Length; e++)
         {
             var arc = solution.ArcOfLeft[e];
             if (arc >= 0)
             {
-                var m = problem.ArcRight(arc);
+                var m = g.Problem.ArcRight(arc);
                 used[m]++;
-                pairs.Add(new MatchedPair(mentees[e].Id, mentors[m].Id, arcMode[arc], arcDistance[arc], arcScore[arc]));
+                pairs.Add(Pair(g.Mentors[m], g.Mentees[e], g.ArcMode[arc]));
                 continue;
             }
 
-            unmatched.Add(MenteeReason(mentees[e], e, mentors, mentorAge, menteeAge, menteeEligible[e], menteeBinding[e]));
+            unmatched.Add(MenteeReason(g, e));
         }
 
-        for (var m = 0; m < mentors.Length; m++)
+        for (var m = 0; m < g.Mentors.Length; m++)
         {
-            if (used[m] < mentors[m].Capacity)
+            if (used[m] < g.Mentors[m].Capacity)
             {
-                unmatched.Add(MentorReason(mentors[m], m, mentees.Length, mentorAge[m], used[m], mentorEligible[m], mentorFailures.AsSpan(m * ruleCount, ruleCount)));
+                unmatched.Add(MentorReason(g, m, used[m]));
             }
         }
 
-        var summary = Summarise(asOf, mentors, mentees, problem.ArcCount, pairs, unmatched, solution);
-        return new MatchResult(pairs, unmatched, summary);
+        var summary = Summarise(batch.AsOf, g.Mentors, g.Mentees, g.Problem.ArcCount, pairs, unmatched, solution);
+        return new MatchResult(pairs, unmatched, summary, ReadinessReport.From(g, _options, this));
+    }
+
+    /// <summary>Checks a batch before solving: places against demand by area and by mode, under-18s against background-checked face-to-face places, and everyone no one in the batch could be matched with.</summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The readiness report.</returns>
+    public ReadinessReport Readiness(MatchBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var g = CandidateGraph.Build(batch, _rules, _scorer, _options, cancellationToken);
+        return ReadinessReport.From(g, _options, this);
+    }
+
+    internal MatchedPair Pair(Mentor mentor, Mentee mentee, MeetingModes mode)
+    {
+        double? d = mentor.Location is { } a && mentee.Location is { } b ? a.DistanceKm(b) : null;
+        return new MatchedPair(mentee.Id, mentor.Id, mode, d, _scorer.Score(mentor, mentee, mode, d));
     }
 
     private PairContext Context(Mentor mentor, Mentee mentee, int mentorAge, int menteeAge)
@@ -165,36 +132,12 @@ public sealed class Matcher
         return new PairContext(mentor, mentee, mentorAge, menteeAge, d, _options);
     }
 
-    private int IndexOf(IEligibilityRule rule)
+    internal UnmatchedEntry MenteeReason(CandidateGraph g, int e)
     {
-        for (var i = 0; i < _rules.Rules.Count; i++)
-        {
-            if (ReferenceEquals(_rules.Rules[i], rule))
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException($"Rule {rule.Code} is not in the rule set.");
-    }
-
-    private static int ArgMax(ReadOnlySpan<int> counts)
-    {
-        var best = 0;
-        for (var i = 1; i < counts.Length; i++)
-        {
-            if (counts[i] > counts[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
-    }
-
-    private UnmatchedEntry MenteeReason(Mentee mentee, int e, Mentor[] mentors, int[] mentorAge, int[] menteeAge, int eligible, (int Rule, int Count, int Mentor) binding)
-    {
-        if (mentors.Length == 0)
+        var mentee = g.Mentees[e];
+        var eligible = g.MenteeEligible[e];
+        var binding = g.MenteeBinding[e];
+        if (g.Mentors.Length == 0)
         {
             return new UnmatchedEntry(PersonRole.Mentee, mentee.Id, ReasonCodes.NobodyToMatch, "There are no mentors in this batch.", 0);
         }
@@ -209,19 +152,20 @@ public sealed class Matcher
         }
 
         var rule = _rules.Rules[binding.Rule];
-        var ctx = Context(mentors[binding.Mentor], mentee, mentorAge[binding.Mentor], menteeAge[e]);
-        var reason = string.Create(CultureInfo.InvariantCulture,
-            $"No eligible mentor: {rule.Describe(ctx)} (the rule that excluded {binding.Count} of the {mentors.Length} mentors).");
-        if (rule.Code == RuleCodes.MenteeAgeOutOfRange)
-        {
-            reason = string.Create(CultureInfo.InvariantCulture, $"Not eligible: {rule.Describe(ctx)}.");
-        }
-
+        var ctx = Context(g.Mentors[binding.Mentor], mentee, g.MentorAge[binding.Mentor], g.MenteeAge[e]);
+        var reason = rule.Code == RuleCodes.MenteeAgeOutOfRange
+            ? string.Create(CultureInfo.InvariantCulture, $"Not eligible: {rule.Describe(ctx)}.")
+            : string.Create(CultureInfo.InvariantCulture, $"No eligible mentor: {rule.Describe(ctx)} (the rule that excluded {binding.Count} of the {g.Mentors.Length} mentors).");
         return new UnmatchedEntry(PersonRole.Mentee, mentee.Id, rule.Code, reason, 0);
     }
 
-    private UnmatchedEntry MentorReason(Mentor mentor, int m, int menteeCount, int age, int used, int eligible, ReadOnlySpan<int> failures)
+    internal UnmatchedEntry MentorReason(CandidateGraph g, int m, int used)
     {
+        var mentor = g.Mentors[m];
+        var menteeCount = g.Mentees.Length;
+        var age = g.MentorAge[m];
+        var eligible = g.MentorEligible[m];
+        var (best, bestCount) = g.MentorBinding[m];
         var spare = mentor.Capacity - used;
         var places = string.Create(CultureInfo.InvariantCulture, $"{spare} of {mentor.Capacity} place{(mentor.Capacity == 1 ? string.Empty : "s")} unused");
         if (menteeCount == 0)
@@ -236,13 +180,12 @@ public sealed class Matcher
                 $"{places}: {who} this mentor could take already have a mentor.", eligible);
         }
 
-        var best = ArgMax(failures);
         var rule = _rules.Rules[best];
         var text = rule.Code switch
         {
             RuleCodes.MentorTooYoung => string.Create(CultureInfo.InvariantCulture, $"aged {age} on the as-of date; mentors must be over {_options.MentorMinAgeExclusive}"),
             RuleCodes.MentorNotTrained => "training is not complete",
-            _ => string.Create(CultureInfo.InvariantCulture, $"no mentee in this batch passes the rules with this mentor; the rule that excluded most ({failures[best]} of {menteeCount}) is {rule.Code}: {MentorSideText(rule.Code)}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"no mentee in this batch passes the rules with this mentor; the rule that excluded most ({bestCount} of {menteeCount}) is {rule.Code}: {MentorSideText(rule.Code)}"),
         };
         return new UnmatchedEntry(PersonRole.Mentor, mentor.Id, rule.Code, $"{places}: {text}.", 0);
     }

@@ -8,6 +8,50 @@ namespace MatchEngine.Csv;
 /// <summary>Writes the outputs of <c>match</c> per the CSV contract: UTF-8, comma-separated, LF line ends, cells that a spreadsheet would run as a formula escaped with a leading <c>'</c>.</summary>
 public static class ResultCsv
 {
+    /// <summary>Writes the readiness check as a JSON object property named <c>readiness</c>.</summary>
+    internal static void WriteReadiness(Utf8JsonWriter j, ReadinessReport r)
+    {
+        j.WriteStartObject("readiness");
+        void Rows(string name, IEnumerable<CapacityRow> rows)
+        {
+            j.WriteStartArray(name);
+            foreach (var row in rows)
+            {
+                j.WriteStartObject();
+                j.WriteString("group", row.Group);
+                j.WriteNumber("mentees", row.Mentees);
+                j.WriteNumber("mentor_places", row.MentorPlaces);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+        }
+
+        Rows("by_region", r.ByRegion);
+        Rows("by_mode", r.ByMode);
+        Rows("under_18", [r.Under18]);
+        j.WriteStartArray("warnings");
+        foreach (var w in r.Warnings)
+        {
+            j.WriteStringValue(w);
+        }
+
+        j.WriteEndArray();
+        j.WriteStartArray("unmatchable");
+        foreach (var u in r.Unmatchable)
+        {
+            j.WriteStartObject();
+            j.WriteString("role", u.Role == PersonRole.Mentee ? "mentee" : "mentor");
+            j.WriteString("id", u.Id);
+            j.WriteString("reason_code", u.ReasonCode);
+            j.WriteString("reason", u.Reason);
+            j.WriteEndObject();
+        }
+
+        j.WriteEndArray();
+        j.WriteEndObject();
+    }
+
     internal static CsvWriterOptions WriterOptions { get; } = new()
     {
         NewLine = "\n",
@@ -100,13 +144,14 @@ public static class ResultCsv
         w.Flush();
     }
 
-    /// <summary>Writes summary.json: counts and quality figures, keys in snake_case, same input gives the same bytes.</summary>
+    /// <summary>Writes summary.json: counts, quality figures and the readiness check; keys in snake_case; the same result gives the same bytes.</summary>
     /// <param name="stream">Destination.</param>
-    /// <param name="summary">The summary.</param>
-    public static void WriteSummary(Stream stream, MatchSummary summary)
+    /// <param name="result">The match result.</param>
+    public static void WriteSummary(Stream stream, MatchResult result)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(result);
+        var summary = result.Summary;
         using var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
         j.WriteStartObject();
         j.WriteString("as_of", summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -146,8 +191,10 @@ public static class ResultCsv
         }
 
         j.WriteEndObject();
+        j.WriteNumber("rejected_rows", summary.RejectedRows);
         j.WriteString("solver", summary.Solver);
         j.WriteString("solver_status", summary.SolverStatus);
+        WriteReadiness(j, result.Readiness);
         j.WriteEndObject();
         j.Flush();
         stream.WriteByte((byte)'\n');

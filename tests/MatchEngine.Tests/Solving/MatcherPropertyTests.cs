@@ -77,7 +77,7 @@ public class MatcherPropertyTests
         using var ms = new MemoryStream();
         ResultCsv.WriteMatches(ms, r.Pairs);
         ResultCsv.WriteUnmatched(ms, r.Unmatched);
-        ResultCsv.WriteSummary(ms, r.Summary);
+        ResultCsv.WriteSummary(ms, r);
         return ms.ToArray();
     }
 

@@ -1,0 +1,127 @@
+using MatchEngine.Model;
+using MatchEngine.Rules;
+using MatchEngine.Scoring;
+using MatchEngine.Solving;
+
+namespace MatchEngine;
+
+/// <summary>
+/// The allowed pairs of a batch with their integer scores and chosen modes, and for every person the rule that
+/// excluded most of the other side. People are ordered by id (ordinal), so everything built on it is deterministic.
+/// </summary>
+internal sealed class CandidateGraph
+{
+    public required Mentor[] Mentors { get; init; }
+
+    public required Mentee[] Mentees { get; init; }
+
+    public required int[] MentorAge { get; init; }
+
+    public required int[] MenteeAge { get; init; }
+
+    public required AssignmentProblem Problem { get; init; }
+
+    public required List<MeetingModes> ArcMode { get; init; }
+
+    public required int[] MenteeEligible { get; init; }
+
+    public required int[] MentorEligible { get; init; }
+
+    /// <summary>Per mentee: the rule that excluded most mentors, how many, and one mentor it excluded.</summary>
+    public required (int Rule, int Count, int Mentor)[] MenteeBinding { get; init; }
+
+    /// <summary>Per mentor: the rule that excluded most mentees and how many.</summary>
+    public required (int Rule, int Count)[] MentorBinding { get; init; }
+
+    public static CandidateGraph Build(MatchBatch batch, RuleSet rules, PairScorer scorer, MatchOptions options, CancellationToken cancellationToken)
+    {
+        var asOf = batch.AsOf;
+        var mentors = batch.Mentors.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
+        var mentees = batch.Mentees.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
+        var mentorAge = mentors.Select(m => Age.On(m.BirthDate, asOf)).ToArray();
+        var menteeAge = mentees.Select(m => Age.On(m.BirthDate, asOf)).ToArray();
+        var ruleCount = rules.Rules.Count;
+        var ruleIndex = new Dictionary<IEligibilityRule, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < ruleCount; i++)
+        {
+            ruleIndex[rules.Rules[i]] = i;
+        }
+
+        var problem = new AssignmentProblem(mentees.Select(e => e.UnmetNeeds).ToArray(), mentors.Select(m => m.Capacity).ToArray());
+        var arcMode = new List<MeetingModes>();
+        var menteeEligible = new int[mentees.Length];
+        var mentorEligible = new int[mentors.Length];
+        var menteeBinding = new (int, int, int)[mentees.Length];
+        var mentorFailures = new int[mentors.Length * ruleCount];
+        var failures = new int[ruleCount];
+        var firstMentor = new int[ruleCount];
+
+        for (var e = 0; e < mentees.Length; e++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Array.Clear(failures);
+            for (var m = 0; m < mentors.Length; m++)
+            {
+                double? d = mentors[m].Location is { } a && mentees[e].Location is { } b ? a.DistanceKm(b) : null;
+                var ctx = new PairContext(mentors[m], mentees[e], mentorAge[m], menteeAge[e], d, options);
+                var assessment = rules.Assess(ctx);
+                if (!assessment.IsEligible)
+                {
+                    var ri = ruleIndex[assessment.FailedRule!];
+                    if (failures[ri]++ == 0)
+                    {
+                        firstMentor[ri] = m;
+                    }
+
+                    mentorFailures[(m * ruleCount) + ri]++;
+                    continue;
+                }
+
+                var (mode, score) = scorer.Best(mentors[m], mentees[e], assessment.Allowed, d);
+                problem.AddArc(e, m, score.Points);
+                arcMode.Add(mode);
+                menteeEligible[e]++;
+                mentorEligible[m]++;
+            }
+
+            var best = ArgMax(failures);
+            menteeBinding[e] = (best, failures[best], firstMentor[best]);
+        }
+
+        var mentorBinding = new (int, int)[mentors.Length];
+        for (var m = 0; m < mentors.Length; m++)
+        {
+            var span = mentorFailures.AsSpan(m * ruleCount, ruleCount);
+            var best = ArgMax(span);
+            mentorBinding[m] = (best, span[best]);
+        }
+
+        return new CandidateGraph
+        {
+            Mentors = mentors,
+            Mentees = mentees,
+            MentorAge = mentorAge,
+            MenteeAge = menteeAge,
+            Problem = problem,
+            ArcMode = arcMode,
+            MenteeEligible = menteeEligible,
+            MentorEligible = mentorEligible,
+            MenteeBinding = menteeBinding,
+            MentorBinding = mentorBinding,
+        };
+    }
+
+    private static int ArgMax(ReadOnlySpan<int> counts)
+    {
+        var best = 0;
+        for (var i = 1; i < counts.Length; i++)
+        {
+            if (counts[i] > counts[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}
