@@ -72,6 +72,16 @@ internal sealed class CliApp
         };
         solve.SetAction(r => Solve(r.GetValue(pairs)!, r.GetValue(caps), r.GetValue(outDir)!, r.GetValue(delimiter), r.GetValue(force), ct));
         root.Add(solve);
+
+        var mentorCount = new Option<int>("--mentors") { Description = "Number of mentors", DefaultValueFactory = _ => 1000 };
+        var menteeCount = new Option<int>("--mentees") { Description = "Number of mentees", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same files", DefaultValueFactory = _ => 1 };
+        var generate = new Command("generate", "Write a synthetic batch shaped like the programme (mentors.csv, mentees.csv) for trials and benchmarks.")
+        {
+            mentorCount, menteeCount, seed, outDir, asOf, force,
+        };
+        generate.SetAction(r => Generate(r.GetValue(mentorCount), r.GetValue(menteeCount), r.GetValue(seed), r.GetValue(outDir)!, r.GetValue(asOf), r.GetValue(force), ct));
+        root.Add(generate);
         return root;
     }
 
@@ -214,6 +224,35 @@ internal sealed class CliApp
         _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Matched {solution.Pairs.Count} of {solution.Mentees} mentees; total score {solution.TotalScore}; optimal; elapsed {clock.Elapsed.TotalSeconds:0.00} s"));
         _out.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}");
+        return ExitCodes.Ok;
+    }
+
+    private int Generate(int mentors, int mentees, int seed, DirectoryInfo outDir, string? asOfText, bool force, CancellationToken ct)
+    {
+        if (!TryOptions(asOfText ?? "2026-09-01", null, out var asOf, out _))
+        {
+            return ExitCodes.Usage;
+        }
+
+        if (mentors < 0 || mentees < 0 || mentors > 10_000_000 || mentees > 10_000_000)
+        {
+            _err.WriteLine("error: --mentors and --mentees must be between 0 and 10,000,000.");
+            return ExitCodes.Usage;
+        }
+
+        if (!force && OutputFolder.Existing(outDir.FullName, ["mentors.csv", "mentees.csv"]) is { Count: > 0 } existing)
+        {
+            _err.WriteLine($"error: {outDir.FullName} already holds {string.Join(", ", existing)}. Pass --force to replace them.");
+            return ExitCodes.Usage;
+        }
+
+        var batch = Generation.BatchGenerator.Generate(new Generation.GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, AsOf = asOf });
+        OutputFolder.Write(outDir.FullName,
+        [
+            ("mentors.csv", s => BatchCsvWriter.WriteMentors(s, batch.Mentors)),
+            ("mentees.csv", s => BatchCsvWriter.WriteMentees(s, batch.Mentees)),
+        ], ct);
+        _out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {mentors} mentors and {mentees} mentees (seed {seed}, ages as of {asOf:yyyy-MM-dd}) to {outDir.FullName}"));
         return ExitCodes.Ok;
     }
 

@@ -10,6 +10,15 @@ internal static class OutputFolder
     public static void Write(string folder, IReadOnlyList<(string Name, Action<Stream> Write)> files, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
+        foreach (var (name, _) in files)
+        {
+            // Leftovers of a run that was killed outright (SIGKILL, power loss) before it could clean up.
+            foreach (var stale in Directory.EnumerateFiles(folder, $".{name}.*.tmp"))
+            {
+                TryDelete(stale);
+            }
+        }
+
         var temps = new List<(string Temp, string Final)>();
         try
         {
