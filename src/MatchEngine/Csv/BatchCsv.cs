@@ -39,11 +39,11 @@ public static class BatchCsv
             Capacity = r.Int("capacity", 1, 1, MaxCapacity),
             TrainingComplete = r.Bool("training_complete", null),
             BackgroundChecked = r.Bool("dbs_checked", false),
-            Ethnicity = Lower(r.Text("ethnicity")),
-            Socioeconomic = Lower(r.Text("socioeconomic")),
-            Gender = Lower(r.Text("gender")),
-            Sector = Lower(r.Text("sector")),
-            Languages = [.. r.List("languages").Select(x => x.ToLowerInvariant())],
+            Ethnicity = r.Word("ethnicity"),
+            Socioeconomic = r.Word("socioeconomic"),
+            Gender = r.Word("gender"),
+            Sector = r.Word("sector"),
+            Languages = r.List("languages"),
         }, m => m.Id);
 
     /// <summary>Reads mentees.</summary>
@@ -61,16 +61,14 @@ public static class BatchCsv
             Location = r.Location(),
             Modes = r.Modes("modes"),
             UnmetNeeds = r.Bool("unmet_needs", false),
-            Ethnicity = Lower(r.Text("ethnicity")),
-            Socioeconomic = Lower(r.Text("socioeconomic")),
-            Gender = Lower(r.Text("gender")),
-            Interests = [.. r.List("interests").Select(x => x.ToLowerInvariant())],
-            Languages = [.. r.List("languages").Select(x => x.ToLowerInvariant())],
-            PreferredMentorGender = Lower(r.Text("preferred_mentor_gender")),
-            Partner = r.Text("partner"),
+            Ethnicity = r.Word("ethnicity"),
+            Socioeconomic = r.Word("socioeconomic"),
+            Gender = r.Word("gender"),
+            Interests = r.List("interests"),
+            Languages = r.List("languages"),
+            PreferredMentorGender = r.Word("preferred_mentor_gender"),
+            Partner = r.RequiredTextOrNull("partner"),
         }, m => m.Id);
-
-    private static string? Lower(string? s) => s?.ToLowerInvariant();
 
     private static CsvReadResult<T> Read<T>(
         Stream stream, string file, char? separator, IReadOnlyList<string> known, string[] required, string[] ownOnly, string[] otherOnly,
@@ -154,20 +152,19 @@ public static class BatchCsv
         {
             reader.Start(row, cells);
             var record = parse(reader);
-            var rowErrors = new List<CsvIssue>(formIssues);
-            rowErrors.AddRange(reader.Errors);
             var key = id(record);
             if (key.Length > 0 && !firstRowOfId.TryAdd(key, row))
             {
-                rowErrors.Add(new CsvIssue(file, row, "id", key, string.Create(CultureInfo.InvariantCulture, $"is a duplicate: the same id is on row {firstRowOfId[key]} and row {row}.")));
+                reader.Error("id", key, string.Create(CultureInfo.InvariantCulture, $"is a duplicate: the same id is on row {firstRowOfId[key]} and row {row}."));
             }
 
-            if (rowErrors.Count == 0)
+            if (formIssues.Count == 0 && reader.Errors.Count == 0)
             {
                 records.Add(record);
             }
             else
             {
+                var rowErrors = formIssues.Concat(reader.Errors).ToList();
                 errors.AddRange(rowErrors);
                 rejected.Add(new RejectedRow(file, row, cells, rowErrors));
             }

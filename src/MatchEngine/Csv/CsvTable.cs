@@ -96,7 +96,7 @@ internal sealed class CsvTable : IDisposable
                 }
             }
 
-            if (Header is not null && cells.Length > Header.Length && cells.Skip(Header.Length).Any(c => c.Length > 0))
+            if (Header is not null && cells.Length > Header.Length && !IsBlank(cells[Header.Length..]))
             {
                 issues ??= [];
                 issues.Add(new CsvIssue(_file, _row, null, null,
@@ -119,7 +119,18 @@ internal sealed class CsvTable : IDisposable
         return cells;
     }
 
-    private static bool IsBlank(string[] cells) => cells.All(string.IsNullOrWhiteSpace);
+    private static bool IsBlank(string[] cells)
+    {
+        foreach (var c in cells)
+        {
+            if (!string.IsNullOrWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public void Dispose() => _reader.Dispose();
 }

@@ -10,8 +10,12 @@ internal sealed class RowReader
     private static readonly string[] FalseWords = ["false", "no", "n", "0"];
     private static readonly string[] BoolWords = ["true", "false", "yes", "no", "y", "n", "1", "0"];
 
+    private const int PoolLimit = 50_000;
+
     private readonly string _file;
     private readonly IReadOnlyDictionary<string, int> _columns;
+    private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _lists = new(StringComparer.Ordinal);
     private string[] _cells = [];
 
     public RowReader(string file, IReadOnlyDictionary<string, int> columns)
@@ -44,6 +48,16 @@ internal sealed class RowReader
     public string RequiredText(string column)
     {
         var v = Text(column);
+        if (v is not null && _words.TryGetValue("\0" + v, out var pooled))
+        {
+            return pooled;
+        }
+
+        if (v is not null && _words.Count < PoolLimit)
+        {
+            _words["\0" + v] = v;
+        }
+
         if (v is null)
         {
             Error(column, null, "is empty; a value is required.");
@@ -74,12 +88,8 @@ internal sealed class RowReader
             return default;
         }
 
-        if (!DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (!TryParseIsoDate(v, out var d, out var exists))
         {
-            var parts = v.Split('-');
-            var exists = parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)
-                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var mo) && mo is >= 1 and <= 12
-                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31;
             Error(column, v, exists ? "is not a date that exists." : "is not a date; expected YYYY-MM-DD, e.g. 2009-04-17.");
             return default;
         }
@@ -90,6 +100,59 @@ internal sealed class RowReader
         }
 
         return d;
+    }
+
+    /// <summary>Parses exactly <c>YYYY-MM-DD</c> (fast: no culture machinery). <paramref name="shapeOk"/> tells a well-formed but impossible date (2010-02-30) from a malformed one.</summary>
+    internal static bool TryParseIsoDate(ReadOnlySpan<char> s, out DateOnly date, out bool shapeOk)
+    {
+        date = default;
+        shapeOk = false;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-')
+        {
+            return false;
+        }
+
+        int year = 0, month = 0, day = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            if (i is 4 or 7)
+            {
+                continue;
+            }
+
+            var c = s[i] - '0';
+            if ((uint)c > 9)
+            {
+                return false;
+            }
+
+            if (i < 4)
+            {
+                year = (year * 10) + c;
+            }
+            else if (i < 7)
+            {
+                month = (month * 10) + c;
+            }
+            else
+            {
+                day = (day * 10) + c;
+            }
+        }
+
+        if (month is < 1 or > 12 || day is < 1 or > 31)
+        {
+            return false;
+        }
+
+        shapeOk = true;
+        if (year < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     public bool Bool(string column, bool? defaultValue)
@@ -217,10 +280,53 @@ internal sealed class RowReader
         return modes;
     }
 
+    /// <summary>The trimmed value, with repeated values sharing one string; null when empty.</summary>
+    public string? RequiredTextOrNull(string column) => Text(column) is null ? null : RequiredText(column);
+
+    /// <summary>The trimmed, lower-cased value; repeated values share one string (memory grows with distinct values, not rows).</summary>
+    public string? Word(string column)
+    {
+        var v = Text(column);
+        if (v is null)
+        {
+            return null;
+        }
+
+        if (_words.TryGetValue(v, out var pooled))
+        {
+            return pooled;
+        }
+
+        var lower = v.ToLowerInvariant();
+        if (_words.Count < PoolLimit)
+        {
+            _words[v] = lower;
+        }
+
+        return lower;
+    }
+
+    /// <summary>A <c>|</c>-separated list, trimmed and lower-cased; repeated lists share one instance.</summary>
     public IReadOnlyList<string> List(string column)
     {
         var v = Text(column);
-        return v is null ? [] : [.. v.Split('|').Select(s => s.Trim()).Where(s => s.Length > 0)];
+        if (v is null)
+        {
+            return [];
+        }
+
+        if (_lists.TryGetValue(v, out var pooled))
+        {
+            return pooled;
+        }
+
+        IReadOnlyList<string> list = [.. v.Split('|').Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0)];
+        if (_lists.Count < PoolLimit)
+        {
+            _lists[v] = list;
+        }
+
+        return list;
     }
 
     public void Error(string? column, string? value, string message) => Errors.Add(new CsvIssue(_file, Row, column, value, message));
