@@ -11,6 +11,9 @@ namespace MatchEngine;
 /// </summary>
 internal sealed class CandidateGraph
 {
+    /// <summary>The rules in order, then <see cref="MinimumScoreRule"/>: reason indexes point into this list.</summary>
+    public required IReadOnlyList<IEligibilityRule> Gates { get; init; }
+
     public required Mentor[] Mentors { get; init; }
 
     public required Mentee[] Mentees { get; init; }
@@ -33,21 +36,32 @@ internal sealed class CandidateGraph
     /// <summary>Per mentor: the rule that excluded most mentees and how many.</summary>
     public required (int Rule, int Count)[] MentorBinding { get; init; }
 
-    public static CandidateGraph Build(MatchBatch batch, RuleSet rules, PairScorer scorer, MatchOptions options, CancellationToken cancellationToken)
+    /// <summary>Builds the graph.</summary>
+    /// <param name="mentors">Mentors, ordered by id.</param>
+    /// <param name="mentees">Mentees to match, ordered by id.</param>
+    /// <param name="capacity">Places each mentor has left (after locked pairs).</param>
+    /// <param name="asOf">The as-of date.</param>
+    /// <param name="rules">The hard rules in order.</param>
+    /// <param name="scorer">The scorer.</param>
+    /// <param name="options">The options (for the minimum pair score).</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
+    /// <param name="onRejected">Called for every pair that is not allowed, with (mentee, mentor, gate index).</param>
+    public static CandidateGraph Build(Mentor[] mentors, Mentee[] mentees, int[] capacity, DateOnly asOf, IReadOnlyList<IEligibilityRule> rules, PairScorer scorer, MatchOptions options, CancellationToken cancellationToken, Action<int, int, int>? onRejected = null)
     {
-        var asOf = batch.AsOf;
-        var mentors = batch.Mentors.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
-        var mentees = batch.Mentees.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
         var mentorAge = mentors.Select(m => Age.On(m.BirthDate, asOf)).ToArray();
         var menteeAge = mentees.Select(m => Age.On(m.BirthDate, asOf)).ToArray();
-        var ruleCount = rules.Rules.Count;
+        var gates = rules.Append(MinimumScoreRule.Instance).ToArray();
+        var ruleCount = gates.Length;
+        var minScoreIndex = ruleCount - 1;
+        var minPoints = (int)Math.Round(options.MinPairScore * 100, MidpointRounding.AwayFromZero);
         var ruleIndex = new Dictionary<IEligibilityRule, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < ruleCount; i++)
         {
-            ruleIndex[rules.Rules[i]] = i;
+            ruleIndex[gates[i]] = i;
         }
 
-        var problem = new AssignmentProblem(mentees.Select(e => e.UnmetNeeds).ToArray(), mentors.Select(m => m.Capacity).ToArray());
+        var ruleSet = new RuleSet(rules);
+        var problem = new AssignmentProblem(mentees.Select(e => e.UnmetNeeds).ToArray(), capacity);
         var arcMode = new List<MeetingModes>();
         var menteeEligible = new int[mentees.Length];
         var mentorEligible = new int[mentors.Length];
@@ -64,20 +78,21 @@ internal sealed class CandidateGraph
             {
                 double? d = mentors[m].Location is { } a && mentees[e].Location is { } b ? a.DistanceKm(b) : null;
                 var ctx = new PairContext(mentors[m], mentees[e], mentorAge[m], menteeAge[e], d, options);
-                var assessment = rules.Assess(ctx);
-                if (!assessment.IsEligible)
+                var assessment = ruleSet.Assess(ctx);
+                var (mode, score) = assessment.IsEligible ? scorer.Best(mentors[m], mentees[e], assessment.Allowed, d) : default;
+                if (!assessment.IsEligible || score.Points < minPoints)
                 {
-                    var ri = ruleIndex[assessment.FailedRule!];
+                    var ri = assessment.IsEligible ? minScoreIndex : ruleIndex[assessment.FailedRule!];
                     if (failures[ri]++ == 0)
                     {
                         firstMentor[ri] = m;
                     }
 
                     mentorFailures[(m * ruleCount) + ri]++;
+                    onRejected?.Invoke(e, m, ri);
                     continue;
                 }
 
-                var (mode, score) = scorer.Best(mentors[m], mentees[e], assessment.Allowed, d);
                 problem.AddArc(e, m, score.Points);
                 arcMode.Add(mode);
                 menteeEligible[e]++;
@@ -98,6 +113,7 @@ internal sealed class CandidateGraph
 
         return new CandidateGraph
         {
+            Gates = gates,
             Mentors = mentors,
             Mentees = mentees,
             MentorAge = mentorAge,

@@ -46,6 +46,30 @@ public sealed record MatchOptions
     /// <summary>Score weights; they must sum to 100.</summary>
     public ScoreWeights Weights { get; init; } = ScoreWeights.Default;
 
+    /// <summary>Safeguarding: virtual and hybrid mentoring only for mentees aged <see cref="RemoteMinAge"/> or over.</summary>
+    /// <value>The default is true.</value>
+    public bool RemoteOnlyForAdults { get; init; } = true;
+
+    /// <summary>Safeguarding: a mentee under <see cref="BackgroundCheckUnderAge"/> only with a background-checked mentor.</summary>
+    /// <value>The default is true.</value>
+    public bool RequireBackgroundCheck { get; init; } = true;
+
+    /// <summary>What the assignment maximises, in order.</summary>
+    /// <value>The default is <see cref="ObjectiveOrder.MostPairsFirst"/>.</value>
+    public ObjectiveOrder Objective { get; init; } = ObjectiveOrder.MostPairsFirst;
+
+    /// <summary>No pair scoring below this (0 to 100) is made.</summary>
+    /// <value>The default is 0: every allowed pair may be made.</value>
+    public double MinPairScore { get; init; }
+
+    /// <summary>A batch target: at least this share (0 to 1) of the pairs cross an ethnic or socioeconomic line. Only score is traded for it, never a young person's match.</summary>
+    /// <value>The default is null: no target.</value>
+    public double? MinCrossBackgroundShare { get; init; }
+
+    /// <summary>Pairs up to which the cross-background target is solved exactly with CP-SAT when the Lagrangian method leaves a gap.</summary>
+    /// <value>The default is 20,000 allowed pairs.</value>
+    public int ExactQuotaMaxPairs { get; init; } = 20_000;
+
     /// <summary>Returns every problem with these options, each naming its field; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
@@ -67,6 +91,10 @@ public sealed record MatchOptions
         Check(double.IsFinite(FaceToFaceMaxKm) && FaceToFaceMaxKm >= 0, nameof(FaceToFaceMaxKm), FaceToFaceMaxKm, "a distance of 0 km or more");
         Check(double.IsFinite(HybridMaxKm) && HybridMaxKm >= 0, nameof(HybridMaxKm), HybridMaxKm, "a distance of 0 km or more");
         Check(double.IsFinite(ProximityScaleKm) && ProximityScaleKm > 0, nameof(ProximityScaleKm), ProximityScaleKm, "a distance above 0 km");
+        Check(double.IsFinite(MinPairScore) && MinPairScore is >= 0 and <= 100, nameof(MinPairScore), MinPairScore, "0 to 100");
+        Check(MinCrossBackgroundShare is null || (double.IsFinite(MinCrossBackgroundShare.Value) && MinCrossBackgroundShare is >= 0 and <= 1), nameof(MinCrossBackgroundShare), MinCrossBackgroundShare ?? 0, "a share from 0 to 1, e.g. 0.75");
+        Check(Enum.IsDefined(Objective), nameof(Objective), Objective, "MostPairsFirst or BestPairsFirst");
+        Check(ExactQuotaMaxPairs >= 0, nameof(ExactQuotaMaxPairs), ExactQuotaMaxPairs, "0 or more");
         if (Weights is null)
         {
             errors.Add($"{nameof(Weights)}: missing.");
@@ -78,6 +106,16 @@ public sealed record MatchOptions
 
         return errors;
     }
+}
+
+/// <summary>What the batch assignment maximises, in order. Both put young people with unmet needs first.</summary>
+public enum ObjectiveOrder
+{
+    /// <summary>Most mentees with unmet needs matched, then most mentees matched, then the highest total score.</summary>
+    MostPairsFirst,
+
+    /// <summary>Most mentees with unmet needs matched, then the highest total score (a pair is made only when it adds score).</summary>
+    BestPairsFirst,
 }
 
 /// <summary>Points each score component is worth at full strength. Each component is 0 to 1; the score is the weighted sum, 0 to 100.</summary>

@@ -11,6 +11,9 @@ namespace MatchEngine;
 /// <param name="Score">The score and its parts.</param>
 public sealed record MatchedPair(string MenteeId, string MentorId, MeetingModes Mode, double? DistanceKm, ScoreBreakdown Score)
 {
+    /// <summary>The pair was locked (a relationship already running) and kept as it is.</summary>
+    public bool Locked { get; init; }
+
     /// <summary>The pair crosses an ethnic or socioeconomic line.</summary>
     public bool CrossBackground => Score.CrossBackground;
 }
@@ -100,6 +103,9 @@ public sealed record MatchSummary
     /// <summary>Unmatched entries per reason code.</summary>
     public required IReadOnlyDictionary<string, int> UnmatchedByReason { get; init; }
 
+    /// <summary>Locked pairs kept as they are (included in <see cref="Matched"/>).</summary>
+    public int LockedPairs { get; init; }
+
     /// <summary>Input rows rejected and set aside (with <c>--skip-invalid</c>); 0 otherwise.</summary>
     public int RejectedRows { get; init; }
 
@@ -115,4 +121,8 @@ public sealed record MatchSummary
 /// <param name="Unmatched">Unmatched mentees (by id), then mentors with unused places (by id).</param>
 /// <param name="Summary">Counts and quality figures.</param>
 /// <param name="Readiness">The check of the batch made before solving.</param>
-public sealed record MatchResult(IReadOnlyList<MatchedPair> Pairs, IReadOnlyList<UnmatchedEntry> Unmatched, MatchSummary Summary, ReadinessReport Readiness);
+public sealed record MatchResult(IReadOnlyList<MatchedPair> Pairs, IReadOnlyList<UnmatchedEntry> Unmatched, MatchSummary Summary, ReadinessReport Readiness)
+{
+    /// <summary>How the cross-background target was met, when one was set.</summary>
+    public Solving.QuotaReport? Quota { get; init; }
+}

@@ -70,18 +70,35 @@ public sealed class Matcher
     }
 
     /// <summary>Matches a batch.</summary>
-    /// <param name="batch">The people and the as-of date.</param>
+    /// <param name="batch">The people, the as-of date, and any locked and excluded pairs.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>Pairs, unmatched people with reasons, and the summary.</returns>
+    /// <returns>Pairs (locked ones included), unmatched people with reasons, the summary and the readiness check.</returns>
+    /// <exception cref="ArgumentException">When a locked or excluded pair names an unknown person, a mentee is locked twice, or locked pairs exceed a mentor's capacity.</exception>
     public MatchResult Match(MatchBatch batch, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        var g = CandidateGraph.Build(batch, _rules, _scorer, _options, cancellationToken);
+        var prepared = Prepare(batch, cancellationToken);
+        var g = prepared.Graph;
         cancellationToken.ThrowIfCancellationRequested();
-        var solution = AssignmentSolver.Solve(g.Problem, cancellationToken);
+        AssignmentSolution solution;
+        QuotaReport? quota = null;
+        if (_options.MinCrossBackgroundShare is { } share)
+        {
+            var marked = new bool[g.Problem.ArcCount];
+            for (var a = 0; a < marked.Length; a++)
+            {
+                marked[a] = Pair(g.Mentors[g.Problem.ArcRight(a)], g.Mentees[g.Problem.ArcLeft(a)], g.ArcMode[a]).CrossBackground;
+            }
 
-        var pairs = new List<MatchedPair>(solution.Matched);
-        var used = new int[g.Mentors.Length];
+            (solution, quota) = QuotaSolver.Solve(g.Problem, marked, share, _options.Objective, _options.ExactQuotaMaxPairs, cancellationToken);
+        }
+        else
+        {
+            solution = AssignmentSolver.Solve(g.Problem, _options.Objective, cancellationToken);
+        }
+
+        var pairs = new List<MatchedPair>(solution.Matched + prepared.Locked.Count);
+        pairs.AddRange(prepared.Locked);
+        var used = (int[])prepared.LockedLoad.Clone();
         var unmatched = new List<UnmatchedEntry>();
         for (var e = 0; e < g.Mentees.Length; e++)
         {
@@ -97,6 +114,7 @@ public sealed class Matcher
             unmatched.Add(MenteeReason(g, e));
         }
 
+        pairs.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
         for (var m = 0; m < g.Mentors.Length; m++)
         {
             if (used[m] < g.Mentors[m].Capacity)
@@ -105,19 +123,137 @@ public sealed class Matcher
             }
         }
 
-        var summary = Summarise(batch.AsOf, g.Mentors, g.Mentees, g.Problem.ArcCount, pairs, unmatched, solution);
-        return new MatchResult(pairs, unmatched, summary, ReadinessReport.From(g, _options, this));
+        var allMentees = batch.Mentees.OrderBy(x => x.Id, StringComparer.Ordinal).ToArray();
+        var summary = Summarise(batch.AsOf, g.Mentors, allMentees, g.Problem.ArcCount, pairs, unmatched, quota);
+        return new MatchResult(pairs, unmatched, summary, ReadinessReport.From(g, _options, this)) { Quota = quota };
+    }
+
+    /// <summary>Explains the result for one mentee: the chosen pair's score breakdown, the alternatives with theirs, every excluded mentor with the rule, and for an unmatched mentee the binding reason.</summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="result">The result of <see cref="Match"/> on the same batch with this matcher.</param>
+    /// <param name="menteeId">The mentee to explain.</param>
+    /// <param name="mentorId">Optionally, a mentor to look at closely.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The explanation.</returns>
+    /// <exception cref="ArgumentException">When the mentee or mentor is not in the batch.</exception>
+    public Explanation Explain(MatchBatch batch, MatchResult result, string menteeId, string? mentorId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(result);
+        var mentee = batch.Mentees.FirstOrDefault(m => m.Id == menteeId)
+            ?? throw new ArgumentException($"Mentee '{menteeId}' is not in the batch.", nameof(menteeId));
+        if (mentorId is not null && batch.Mentors.All(m => m.Id != mentorId))
+        {
+            throw new ArgumentException($"Mentor '{mentorId}' is not in the batch.", nameof(mentorId));
+        }
+
+        var mentors = batch.Mentors.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
+        IReadOnlyList<IEligibilityRule> rules = batch.Excluded.Count == 0
+            ? _rules.Rules
+            : [.. _rules.Rules, new ExcludedPairRule(batch.Excluded.Select(x => (x.MenteeId, x.MentorId)))];
+        var rejectedBy = new Dictionary<int, int>();
+        var g = CandidateGraph.Build(mentors, [mentee], mentors.Select(m => m.Capacity).ToArray(), batch.AsOf, rules, _scorer, _options, cancellationToken, (_, m, ri) => rejectedBy[m] = ri);
+        var byMentor = result.Pairs.GroupBy(p => p.MentorId).ToDictionary(x => x.Key, x => (IReadOnlyList<string>)[.. x.Select(p => p.MenteeId)]);
+        var chosen = result.Pairs.FirstOrDefault(p => p.MenteeId == menteeId);
+        var views = new CandidateView?[mentors.Length];
+        for (var a = 0; a < g.Problem.ArcCount; a++)
+        {
+            var m = g.Problem.ArcRight(a);
+            var pair = Pair(mentors[m], mentee, g.ArcMode[a]);
+            views[m] = new CandidateView(mentors[m].Id, true, null, null, pair.Mode, pair.DistanceKm, pair.Score, byMentor.GetValueOrDefault(mentors[m].Id, []), mentors[m].Capacity);
+        }
+
+        foreach (var (m, ri) in rejectedBy)
+        {
+            var gate = g.Gates[ri];
+            var ctx = Context(mentors[m], mentee, g.MentorAge[m], g.MenteeAge[0]);
+            double? d = ctx.DistanceKm;
+            views[m] = new CandidateView(mentors[m].Id, false, gate.Code, gate.Describe(ctx), MeetingModes.None, d, null, byMentor.GetValueOrDefault(mentors[m].Id, []), mentors[m].Capacity);
+        }
+
+        var all = views.Select(v => v!).ToList();
+        var alternatives = all.Where(v => v.Eligible && v.MentorId != chosen?.MentorId)
+            .OrderByDescending(v => v.Score!.Value.Points).ThenBy(v => v.MentorId, StringComparer.Ordinal).ToList();
+        var rejected = all.Where(v => !v.Eligible).ToList();
+        var unmatched = chosen is null ? result.Unmatched.FirstOrDefault(u => u.Role == PersonRole.Mentee && u.Id == menteeId) : null;
+        var focus = mentorId is null ? null : all.Single(v => v.MentorId == mentorId);
+        return new Explanation(menteeId, chosen, unmatched, alternatives, rejected, focus);
     }
 
     /// <summary>Checks a batch before solving: places against demand by area and by mode, under-18s against background-checked face-to-face places, and everyone no one in the batch could be matched with.</summary>
     /// <param name="batch">The batch.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The readiness report.</returns>
-    public ReadinessReport Readiness(MatchBatch batch, CancellationToken cancellationToken = default)
+    public ReadinessReport Readiness(MatchBatch batch, CancellationToken cancellationToken = default) =>
+        ReadinessReport.From(Prepare(batch, cancellationToken).Graph, _options, this);
+
+    internal sealed record Prepared(CandidateGraph Graph, List<MatchedPair> Locked, int[] LockedLoad);
+
+    /// <summary>Applies locked and excluded pairs and builds the candidate graph of the people left to match.</summary>
+    internal Prepared Prepare(MatchBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var g = CandidateGraph.Build(batch, _rules, _scorer, _options, cancellationToken);
-        return ReadinessReport.From(g, _options, this);
+        var mentors = batch.Mentors.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
+        var mentorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < mentors.Length; i++)
+        {
+            mentorIndex[mentors[i].Id] = i;
+        }
+
+        var menteeById = batch.Mentees.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var load = new int[mentors.Length];
+        var locked = new List<MatchedPair>();
+        var lockedMentees = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var l in batch.Locked)
+        {
+            if (!menteeById.TryGetValue(l.MenteeId, out var mentee) || !mentorIndex.TryGetValue(l.MentorId, out var m))
+            {
+                throw new ArgumentException($"Locked pair ({l.MenteeId}, {l.MentorId}) names a person who is not in the batch.", nameof(batch));
+            }
+
+            if (!lockedMentees.Add(l.MenteeId))
+            {
+                throw new ArgumentException($"Mentee '{l.MenteeId}' is locked more than once.", nameof(batch));
+            }
+
+            if (++load[m] > mentors[m].Capacity)
+            {
+                throw new ArgumentException($"Locked pairs give mentor '{l.MentorId}' more mentees than their capacity of {mentors[m].Capacity}.", nameof(batch));
+            }
+
+            var mode = l.Mode ?? LockedMode(mentors[m], mentee, batch.AsOf);
+            locked.Add(Pair(mentors[m], mentee, mode) with { Locked = true });
+        }
+
+        foreach (var x in batch.Excluded)
+        {
+            if (!menteeById.ContainsKey(x.MenteeId) || !mentorIndex.ContainsKey(x.MentorId))
+            {
+                throw new ArgumentException($"Excluded pair ({x.MenteeId}, {x.MentorId}) names a person who is not in the batch.", nameof(batch));
+            }
+        }
+
+        var mentees = batch.Mentees.Where(e => !lockedMentees.Contains(e.Id)).OrderBy(e => e.Id, StringComparer.Ordinal).ToArray();
+        var capacity = mentors.Select((m, i) => m.Capacity - load[i]).ToArray();
+        IReadOnlyList<IEligibilityRule> rules = batch.Excluded.Count == 0
+            ? _rules.Rules
+            : [.. _rules.Rules, new ExcludedPairRule(batch.Excluded.Select(x => (x.MenteeId, x.MentorId)))];
+        var graph = CandidateGraph.Build(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options, cancellationToken);
+        return new Prepared(graph, locked, load);
+    }
+
+    /// <summary>The mode of a locked pair given without one: the best the rules allow, else the first mode both accept, else the mentee's first.</summary>
+    private MeetingModes LockedMode(Mentor mentor, Mentee mentee, DateOnly asOf)
+    {
+        var (a, mode, _) = Evaluate(mentor, mentee, asOf);
+        if (a.IsEligible)
+        {
+            return mode;
+        }
+
+        var common = mentor.Modes & mentee.Modes;
+        var pick = common != MeetingModes.None ? common : mentee.Modes;
+        return MeetingModeNames.Single.FirstOrDefault(s => (pick & s) != 0, MeetingModes.FaceToFace);
     }
 
     internal MatchedPair Pair(Mentor mentor, Mentee mentee, MeetingModes mode)
@@ -151,7 +287,7 @@ public sealed class Matcher
                 text + " (the match pairs as many young people as possible, those with unmet needs first).", eligible);
         }
 
-        var rule = _rules.Rules[binding.Rule];
+        var rule = g.Gates[binding.Rule];
         var ctx = Context(g.Mentors[binding.Mentor], mentee, g.MentorAge[binding.Mentor], g.MenteeAge[e]);
         var reason = rule.Code == RuleCodes.MenteeAgeOutOfRange
             ? string.Create(CultureInfo.InvariantCulture, $"Not eligible: {rule.Describe(ctx)}.")
@@ -180,7 +316,7 @@ public sealed class Matcher
                 $"{places}: {who} this mentor could take already have a mentor.", eligible);
         }
 
-        var rule = _rules.Rules[best];
+        var rule = g.Gates[best];
         var text = rule.Code switch
         {
             RuleCodes.MentorTooYoung => string.Create(CultureInfo.InvariantCulture, $"aged {age} on the as-of date; mentors must be over {_options.MentorMinAgeExclusive}"),
@@ -200,7 +336,7 @@ public sealed class Matcher
         _ => "excluded by the programme's rules",
     };
 
-    private static MatchSummary Summarise(DateOnly asOf, Mentor[] mentors, Mentee[] mentees, long eligiblePairs, List<MatchedPair> pairs, List<UnmatchedEntry> unmatched, AssignmentSolution solution)
+    private static MatchSummary Summarise(DateOnly asOf, Mentor[] mentors, Mentee[] mentees, long eligiblePairs, List<MatchedPair> pairs, List<UnmatchedEntry> unmatched, QuotaReport? quota)
     {
         var byMode = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var mode in MeetingModeNames.Single)
@@ -212,6 +348,7 @@ public sealed class Matcher
         var totalPoints = pairs.Sum(p => (long)p.Score.Points);
         var cross = pairs.Count(p => p.CrossBackground);
         var places = mentors.Sum(m => m.Capacity);
+        var unmet = mentees.Where(m => m.UnmetNeeds).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         return new MatchSummary
         {
             AsOf = asOf,
@@ -222,7 +359,8 @@ public sealed class Matcher
             Matched = pairs.Count,
             UnmatchedMentees = mentees.Length - pairs.Count,
             UnmetNeedsMentees = mentees.Count(m => m.UnmetNeeds),
-            UnmetNeedsMatched = solution.PriorityMatched,
+            UnmetNeedsMatched = pairs.Count(p => unmet.Contains(p.MenteeId)),
+            LockedPairs = pairs.Count(p => p.Locked),
             TotalScore = totalPoints / 100.0,
             MeanScore = pairs.Count == 0 ? 0 : Math.Round(totalPoints / 100.0 / pairs.Count, 2, MidpointRounding.AwayFromZero),
             CrossBackgroundPairs = cross,
@@ -232,8 +370,8 @@ public sealed class Matcher
             UnusedMentorPlaces = places - pairs.Count,
             UnmatchedByReason = new SortedDictionary<string, int>(
                 unmatched.GroupBy(u => u.ReasonCode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal), StringComparer.Ordinal),
-            Solver = "OR-Tools min-cost flow (two-phase lexicographic)",
-            SolverStatus = "optimal",
+            Solver = quota is null || quota.Method.StartsWith("met", StringComparison.Ordinal) ? "OR-Tools min-cost flow (two-phase lexicographic)" : $"OR-Tools {quota.Method}",
+            SolverStatus = quota is null || quota.Gap == 0 ? "optimal" : string.Create(CultureInfo.InvariantCulture, $"gap {quota.Gap:P3} to the bound"),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using MatchEngine.Model;
 using MatchEngine.Solving;
 
 namespace MatchEngine.Csv;
@@ -69,6 +70,76 @@ public static class PairsCsv
         });
     }
 
+    /// <summary>Columns of matches.csv that a locked or excluded file may carry (a previous run's output) and that are ignored.</summary>
+    private static readonly string[] MatchOutputColumns =
+        ["score", "distance_km", "cross_background", "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "locked"];
+
+    /// <summary>
+    /// Reads a locked or excluded pairs file: <c>mentee_id, mentor_id</c> (and for locked pairs an optional
+    /// <c>mode</c>). A previous run's matches.csv can be given as it is. Every pair is checked against the batch:
+    /// unknown ids, a pair listed twice, a mentee locked twice and locked pairs beyond a mentor's capacity are errors.
+    /// </summary>
+    /// <param name="stream">The bytes.</param>
+    /// <param name="file">File name for messages.</param>
+    /// <param name="batch">The batch the pairs refer to.</param>
+    /// <param name="locked">Whether these are locked pairs (else excluded).</param>
+    /// <param name="separator">Separator, or null to detect.</param>
+    /// <returns>The pairs and every problem.</returns>
+    public static CsvReadResult<LockedPair> ReadPairList(Stream stream, string file, MatchBatch batch, bool locked, char? separator = null)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var mentees = batch.Mentees.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var capacity = batch.Mentors.ToDictionary(m => m.Id, m => m.Capacity, StringComparer.Ordinal);
+        var load = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seenPair = new Dictionary<(string, string), int>();
+        var seenMentee = new Dictionary<string, int>(StringComparer.Ordinal);
+        string[] columns = locked ? ["mentee_id", "mentor_id", "mode"] : ["mentee_id", "mentor_id"];
+        return ReadTable(stream, file, separator, ["mentee_id", "mentor_id"], columns.Skip(2).Concat(MatchOutputColumns).ToArray(), (r, row) =>
+        {
+            var mentee = r.Id("mentee_id");
+            var mentor = r.Id("mentor_id");
+            MeetingModes? mode = null;
+            if (locked && r.Text("mode") is not null)
+            {
+                var m = r.Modes("mode");
+                if (m != MeetingModes.None && !MeetingModeNames.Single.Contains(m))
+                {
+                    r.Error("mode", r.Text("mode"), "names more than one mode; a running pair meets in one: face-to-face, hybrid or virtual.");
+                }
+
+                mode = m == MeetingModes.None ? null : m;
+            }
+
+            if (mentee.Length > 0 && !mentees.Contains(mentee))
+            {
+                r.Error("mentee_id", mentee, "is not a mentee of this batch.");
+            }
+
+            if (mentor.Length > 0 && !capacity.ContainsKey(mentor))
+            {
+                r.Error("mentor_id", mentor, "is not a mentor of this batch.");
+            }
+
+            if (r.Errors.Count == 0)
+            {
+                if (!seenPair.TryAdd((mentee, mentor), row))
+                {
+                    r.Error("mentee_id", mentee, string.Create(CultureInfo.InvariantCulture, $"with mentor '{mentor}' is listed twice: rows {seenPair[(mentee, mentor)]} and {row}."));
+                }
+                else if (locked && !seenMentee.TryAdd(mentee, row))
+                {
+                    r.Error("mentee_id", mentee, string.Create(CultureInfo.InvariantCulture, $"is locked to two mentors: rows {seenMentee[mentee]} and {row}."));
+                }
+                else if (locked && (load[mentor] = load.GetValueOrDefault(mentor) + 1) > capacity[mentor])
+                {
+                    r.Error("mentor_id", mentor, string.Create(CultureInfo.InvariantCulture, $"has more locked mentees than their capacity of {capacity[mentor]}."));
+                }
+            }
+
+            return new LockedPair(mentee, mentor, mode);
+        });
+    }
+
     /// <summary>Writes the matches of <c>solve</c>: <c>mentee_id, mentor_id, score</c>.</summary>
     /// <param name="stream">Destination.</param>
     /// <param name="pairs">The chosen pairs.</param>
@@ -89,7 +160,10 @@ public static class PairsCsv
         w.Flush();
     }
 
-    private static CsvReadResult<T> ReadTable<T>(Stream stream, string file, char? separator, string[] required, Func<RowReader, int, T> parse)
+    private static CsvReadResult<T> ReadTable<T>(Stream stream, string file, char? separator, string[] required, Func<RowReader, int, T> parse) =>
+        ReadTable(stream, file, separator, required, [], parse);
+
+    private static CsvReadResult<T> ReadTable<T>(Stream stream, string file, char? separator, string[] required, string[] optional, Func<RowReader, int, T> parse)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var errors = new List<CsvIssue>();
@@ -107,7 +181,7 @@ public static class PairsCsv
         for (var i = 0; i < table.Header!.Length; i++)
         {
             var key = table.Header[i].ToLowerInvariant();
-            if (required.Contains(key))
+            if (required.Contains(key) || optional.Contains(key))
             {
                 columns.TryAdd(key, i);
             }

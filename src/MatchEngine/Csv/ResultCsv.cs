@@ -68,7 +68,7 @@ public static class ResultCsv
         ArgumentNullException.ThrowIfNull(pairs);
         using var w = CsvWriter.Create(stream, WriterOptions, leaveOpen: true);
         w.WriteRecord(["mentee_id", "mentor_id", "score", "mode", "distance_km", "cross_background",
-            "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference"]);
+            "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "locked"]);
         foreach (var p in pairs)
         {
             var s = p.Score;
@@ -91,6 +91,7 @@ public static class ResultCsv
                 w.WriteField(part, "0.00");
             }
 
+            w.WriteField(p.Locked ? "true" : "false");
             w.EndRecord();
         }
 
@@ -191,7 +192,24 @@ public static class ResultCsv
         }
 
         j.WriteEndObject();
+        j.WriteNumber("locked_pairs", summary.LockedPairs);
         j.WriteNumber("rejected_rows", summary.RejectedRows);
+        if (result.Quota is { } q)
+        {
+            j.WriteStartObject("cross_background_target");
+            j.WriteNumber("target_share", q.TargetShare);
+            j.WriteBoolean("feasible", q.Feasible);
+            j.WriteNumber("best_achievable_share", q.BestAchievableShare);
+            j.WriteNumber("achieved_share", q.AchievedShare);
+            j.WriteNumber("total_score_without_target", q.ScoreWithoutTarget / 100.0);
+            j.WriteNumber("total_score", q.Score / 100.0);
+            j.WriteNumber("score_given_up", q.ScoreGivenUp / 100.0);
+            j.WriteNumber("upper_bound", q.UpperBound / 100.0);
+            j.WriteNumber("gap", Math.Round(q.Gap, 6));
+            j.WriteString("method", q.Method);
+            j.WriteEndObject();
+        }
+
         j.WriteString("solver", summary.Solver);
         j.WriteString("solver_status", summary.SolverStatus);
         WriteReadiness(j, result.Readiness);

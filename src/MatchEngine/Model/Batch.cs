@@ -49,4 +49,21 @@ public sealed record MatchBatch
 
     /// <summary>The date ages are computed on.</summary>
     public DateOnly AsOf { get; }
+
+    /// <summary>Relationships already running: they keep their mentor, use a place of the mentor's capacity and appear in the result unchanged.</summary>
+    public IReadOnlyList<LockedPair> Locked { get; init; } = [];
+
+    /// <summary>Pairs that must never be made.</summary>
+    public IReadOnlyList<PairRef> Excluded { get; init; } = [];
 }
+
+/// <summary>A mentee and a mentor, by id.</summary>
+/// <param name="MenteeId">The mentee.</param>
+/// <param name="MentorId">The mentor.</param>
+public readonly record struct PairRef(string MenteeId, string MentorId);
+
+/// <summary>A running relationship that the match keeps as it is.</summary>
+/// <param name="MenteeId">The mentee.</param>
+/// <param name="MentorId">The mentor.</param>
+/// <param name="Mode">The mode they meet in, when known; otherwise the best mode the rules allow.</param>
+public sealed record LockedPair(string MenteeId, string MentorId, MeetingModes? Mode = null);

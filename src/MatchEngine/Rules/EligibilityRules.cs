@@ -60,6 +60,9 @@ public static class RuleCodes
 
     /// <summary>The pair was excluded explicitly.</summary>
     public const string Excluded = "EXCLUDED_PAIR";
+
+    /// <summary>The pair scores below the programme's minimum pair score.</summary>
+    public const string ScoreBelowMinimum = "SCORE_BELOW_MINIMUM";
 }
 
 /// <summary>A mentor must be older than <see cref="MatchOptions.MentorMinAgeExclusive"/>.</summary>
@@ -120,7 +123,7 @@ public sealed class CommonModeRule : IEligibilityRule
     {
         var modes = pair.Mentee.Modes;
         var prefix = string.Empty;
-        if (pair.MenteeAge < pair.Options.RemoteMinAge)
+        if (pair.Options.RemoteOnlyForAdults && pair.MenteeAge < pair.Options.RemoteMinAge)
         {
             modes &= ~(MeetingModes.Virtual | MeetingModes.Hybrid);
             prefix = string.Create(CultureInfo.InvariantCulture, $"under {pair.Options.RemoteMinAge}: ");
@@ -139,7 +142,7 @@ public sealed class RemoteAgeRule : IEligibilityRule
     /// <inheritdoc/>
     public MeetingModes Apply(in PairContext pair, MeetingModes allowed)
     {
-        if (pair.MenteeAge >= pair.Options.RemoteMinAge)
+        if (!pair.Options.RemoteOnlyForAdults || pair.MenteeAge >= pair.Options.RemoteMinAge)
         {
             return allowed;
         }
@@ -161,7 +164,7 @@ public sealed class BackgroundCheckRule : IEligibilityRule
 
     /// <inheritdoc/>
     public MeetingModes Apply(in PairContext pair, MeetingModes allowed) =>
-        pair.MenteeAge >= pair.Options.BackgroundCheckUnderAge || pair.Mentor.BackgroundChecked ? allowed : MeetingModes.None;
+        !pair.Options.RequireBackgroundCheck || pair.MenteeAge >= pair.Options.BackgroundCheckUnderAge || pair.Mentor.BackgroundChecked ? allowed : MeetingModes.None;
 
     /// <inheritdoc/>
     public string Describe(in PairContext pair) =>
@@ -215,7 +218,7 @@ public sealed class TravelDistanceRule : IEligibilityRule
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"face-to-face within {pair.Options.FaceToFaceMaxKm:0.#} km"));
         }
 
-        if ((modes & MeetingModes.Hybrid) != 0 && pair.MenteeAge >= pair.Options.RemoteMinAge)
+        if ((modes & MeetingModes.Hybrid) != 0 && (!pair.Options.RemoteOnlyForAdults || pair.MenteeAge >= pair.Options.RemoteMinAge))
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"hybrid within {pair.Options.HybridMaxKm:0.#} km"));
         }
@@ -223,4 +226,51 @@ public sealed class TravelDistanceRule : IEligibilityRule
         var what = parts.Count == 0 ? "in-person meetings within reach" : string.Join(" or ", parts);
         return $"no mentor who could otherwise meet them offers {what}";
     }
+}
+
+/// <summary>Pairs that must never be made (a conflict of interest, a past pair that ended badly).</summary>
+public sealed class ExcludedPairRule : IEligibilityRule
+{
+    private readonly HashSet<(string Mentee, string Mentor)> _pairs;
+
+    /// <summary>Creates the rule.</summary>
+    /// <param name="pairs">The excluded (mentee id, mentor id) pairs.</param>
+    public ExcludedPairRule(IEnumerable<(string MenteeId, string MentorId)> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        _pairs = [.. pairs];
+    }
+
+    /// <summary>Number of excluded pairs.</summary>
+    public int Count => _pairs.Count;
+
+    /// <inheritdoc/>
+    public string Code => RuleCodes.Excluded;
+
+    /// <inheritdoc/>
+    public MeetingModes Apply(in PairContext pair, MeetingModes allowed) =>
+        _pairs.Contains((pair.Mentee.Id, pair.Mentor.Id)) ? MeetingModes.None : allowed;
+
+    /// <inheritdoc/>
+    public string Describe(in PairContext pair) => "the pair is on the excluded list";
+}
+
+/// <summary>
+/// No pair scoring below <see cref="MatchOptions.MinPairScore"/> is made. It is checked after scoring (in the
+/// pair's best mode), so <see cref="Apply"/> lets every mode through; the engine applies the threshold.
+/// </summary>
+public sealed class MinimumScoreRule : IEligibilityRule
+{
+    /// <summary>The one instance.</summary>
+    public static MinimumScoreRule Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public string Code => RuleCodes.ScoreBelowMinimum;
+
+    /// <inheritdoc/>
+    public MeetingModes Apply(in PairContext pair, MeetingModes allowed) => allowed;
+
+    /// <inheritdoc/>
+    public string Describe(in PairContext pair) =>
+        string.Create(CultureInfo.InvariantCulture, $"every allowed pair with them scores below the programme's minimum pair score of {pair.Options.MinPairScore:0.##}");
 }

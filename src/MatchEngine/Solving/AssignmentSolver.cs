@@ -99,26 +99,43 @@ public sealed record AssignmentSolution(IReadOnlyList<int> ArcOfLeft, int Matche
 /// </remarks>
 public static class AssignmentSolver
 {
-    /// <summary>Solves the problem.</summary>
+    /// <summary>Solves the problem with the default objective order (<see cref="ObjectiveOrder.MostPairsFirst"/>).</summary>
     /// <param name="problem">The problem.</param>
     /// <param name="cancellationToken">Checked between phases.</param>
     /// <returns>The optimal solution.</returns>
+    public static AssignmentSolution Solve(AssignmentProblem problem, CancellationToken cancellationToken = default) =>
+        Solve(problem, ObjectiveOrder.MostPairsFirst, cancellationToken);
+
+    /// <summary>Solves the problem.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="objective">Most pairs first (priority, count, score) or best pairs first (priority, score).</param>
+    /// <param name="cancellationToken">Checked between phases.</param>
+    /// <returns>The optimal solution.</returns>
     /// <exception cref="InvalidOperationException">When OR-Tools reports a status other than optimal (not expected for valid input).</exception>
-    public static AssignmentSolution Solve(AssignmentProblem problem, CancellationToken cancellationToken = default)
+    public static AssignmentSolution Solve(AssignmentProblem problem, ObjectiveOrder objective, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        int l = problem.LeftCount, r = problem.RightCount, arcs = problem.ArcCount;
-        var arcOfLeft = new int[l];
-        Array.Fill(arcOfLeft, -1);
-        if (arcs == 0)
+        var (priority, matched) = Counts(problem, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (objective == ObjectiveOrder.BestPairsFirst)
         {
-            return new AssignmentSolution(arcOfLeft, 0, 0, 0);
+            var others = problem.LeftPriority.Count(p => !p);
+            return SolveFixed(problem, priority, others, optionalOthers: true, arcBonus: null, cancellationToken);
         }
 
-        long maxScore = long.MinValue;
-        for (var a = 0; a < arcs; a++)
+        return SolveFixed(problem, priority, matched - priority, optionalOthers: false, arcBonus: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Phase 1: the largest number of priority nodes that can be matched and, with it, the largest number of nodes
+    /// (the two are reached together: matchable sets form a matroid).
+    /// </summary>
+    internal static (int Priority, int Matched) Counts(AssignmentProblem problem, CancellationToken cancellationToken)
+    {
+        int l = problem.LeftCount, r = problem.RightCount;
+        if (problem.ArcCount == 0)
         {
-            maxScore = Math.Max(maxScore, problem.ArcScore(a));
+            return (0, 0);
         }
 
         bool anyPriority = false, anyOther = false;
@@ -128,21 +145,40 @@ public static class AssignmentSolver
             anyOther |= !p;
         }
 
-        // Node layout: left 0..l-1, right l..l+r-1, source, sink, priority hub, other hub.
         int source = l + r, sink = source + 1, hubP = sink + 1, hubN = hubP + 1;
-        long priorityCap = l, otherCap = l;
-        if (anyPriority && anyOther)
+        cancellationToken.ThrowIfCancellationRequested();
+        using var phase1 = BuildFlow(problem, source, sink, hubP, hubN, l, l, priorityCost: anyPriority && anyOther ? -1 : 0, arcCost: null, bypassCost: null);
+        Check(phase1.SolveMaxFlowWithMinCost(), "phase 1");
+        return Count(phase1, problem);
+    }
+
+    /// <summary>
+    /// Phase 2: exactly <paramref name="priority"/> priority nodes and <paramref name="others"/> other nodes matched
+    /// (or up to <paramref name="others"/> when <paramref name="optionalOthers"/>), maximising the total of
+    /// score + bonus over the chosen arcs.
+    /// </summary>
+    internal static AssignmentSolution SolveFixed(AssignmentProblem problem, int priority, int others, bool optionalOthers, long[]? arcBonus, CancellationToken cancellationToken)
+    {
+        int l = problem.LeftCount, r = problem.RightCount, arcs = problem.ArcCount;
+        var arcOfLeft = new int[l];
+        Array.Fill(arcOfLeft, -1);
+        if (arcs == 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var phase1 = BuildFlow(problem, source, sink, hubP, hubN, l, l, priorityCost: -1, scoreCosts: false, maxScore);
-            Check(phase1.SolveMaxFlowWithMinCost(), "phase 1");
-            var (matched, priority) = Count(phase1, problem);
-            priorityCap = priority;
-            otherCap = matched - priority;
+            return new AssignmentSolution(arcOfLeft, 0, 0, 0);
         }
 
+        long maxValue = long.MinValue;
+        for (var a = 0; a < arcs; a++)
+        {
+            maxValue = Math.Max(maxValue, problem.ArcScore(a) + (arcBonus?[a] ?? 0));
+        }
+
+        // Costs are maxValue - value >= 0; an unmatched optional node costs maxValue (as a pair of value 0 would).
+        var top = Math.Max(maxValue, 0);
+        int source = l + r, sink = source + 1, hubP = sink + 1, hubN = hubP + 1;
         cancellationToken.ThrowIfCancellationRequested();
-        using var flow = BuildFlow(problem, source, sink, hubP, hubN, priorityCap, otherCap, priorityCost: 0, scoreCosts: true, maxScore);
+        using var flow = BuildFlow(problem, source, sink, hubP, hubN, priority, others, priorityCost: 0,
+            arcCost: a => top - (problem.ArcScore(a) + (arcBonus?[a] ?? 0)), bypassCost: optionalOthers ? top : null);
         Check(flow.SolveMaxFlowWithMinCost(), "phase 2");
         int m = 0, pm = 0;
         long total = 0;
@@ -165,15 +201,15 @@ public static class AssignmentSolver
         return new AssignmentSolution(arcOfLeft, m, pm, total);
     }
 
-    private static MinCostFlow BuildFlow(AssignmentProblem p, int source, int sink, int hubP, int hubN, long priorityCap, long otherCap, long priorityCost, bool scoreCosts, long maxScore)
+    private static MinCostFlow BuildFlow(AssignmentProblem p, int source, int sink, int hubP, int hubN, long priorityCap, long otherCap, long priorityCost, Func<int, long>? arcCost, long? bypassCost)
     {
         int l = p.LeftCount, r = p.RightCount;
-        var f = new MinCostFlow(l + r + 4, p.ArcCount + l + r + 2);
+        var f = new MinCostFlow(l + r + 4, p.ArcCount + l + r + 3);
 
         // Pair arcs first so that arc index == problem arc index.
         for (var a = 0; a < p.ArcCount; a++)
         {
-            f.AddArcWithCapacityAndUnitCost(p.ArcLeft(a), l + p.ArcRight(a), 1, scoreCosts ? maxScore - p.ArcScore(a) : 0);
+            f.AddArcWithCapacityAndUnitCost(p.ArcLeft(a), l + p.ArcRight(a), 1, arcCost?.Invoke(a) ?? 0);
         }
 
         f.AddArcWithCapacityAndUnitCost(source, hubP, priorityCap, 0);
@@ -192,12 +228,18 @@ public static class AssignmentSolver
             }
         }
 
+        if (bypassCost is { } bypass)
+        {
+            // Optional other nodes may stay unmatched at a cost, so a max flow does not force pairs that lower the score.
+            f.AddArcWithCapacityAndUnitCost(hubN, sink, otherCap, bypass);
+        }
+
         f.SetNodeSupply(source, l);
         f.SetNodeSupply(sink, -l);
         return f;
     }
 
-    private static (int Matched, int Priority) Count(MinCostFlow f, AssignmentProblem p)
+    private static (int Priority, int Matched) Count(MinCostFlow f, AssignmentProblem p)
     {
         int m = 0, pm = 0;
         for (var a = 0; a < p.ArcCount; a++)
@@ -212,7 +254,7 @@ public static class AssignmentSolver
             }
         }
 
-        return (m, pm);
+        return (pm, m);
     }
 
     private static void Check(MinCostFlowBase.Status status, string phase)
