@@ -93,7 +93,8 @@ public sealed record AssignmentSolution(IReadOnlyList<int> ArcOfLeft, int Matche
 /// </summary>
 /// <remarks>
 /// The matchable sets of left nodes form a transversal matroid, so a maximum matching that covers the most
-/// priority nodes exists; phase 1 finds its two counts (u*, m*) with a max-flow of small costs. Phase 2 fixes them
+/// priority nodes exists; phase 1 finds its two counts (u*, m*) with two OR-Tools max flows (all left nodes, then the
+/// priority ones only). Phase 2 fixes them
 /// by capacity (source to the priority hub u*, to the other hub m* - u*) and minimises (maxScore - score), so no
 /// big-M weights are needed and no cost can overflow.
 /// </remarks>
@@ -132,24 +133,51 @@ public static class AssignmentSolver
     /// </summary>
     internal static (int Priority, int Matched) Counts(AssignmentProblem problem, CancellationToken cancellationToken)
     {
-        int l = problem.LeftCount, r = problem.RightCount;
         if (problem.ArcCount == 0)
         {
             return (0, 0);
         }
 
-        bool anyPriority = false, anyOther = false;
-        foreach (var p in problem.LeftPriority)
+        cancellationToken.ThrowIfCancellationRequested();
+        var anyPriority = problem.LeftPriority.Any(p => p);
+        var matched = MaxMatching(problem, onlyPriority: false);
+        var priority = !anyPriority ? 0 : problem.LeftPriority.All(p => p) ? matched : MaxMatching(problem, onlyPriority: true);
+        return (priority, matched);
+    }
+
+    /// <summary>The size of a maximum matching (OR-Tools max flow), over all left nodes or the priority ones only.</summary>
+    private static int MaxMatching(AssignmentProblem p, bool onlyPriority)
+    {
+        int l = p.LeftCount, r = p.RightCount, source = l + r, sink = source + 1;
+        using var f = new MaxFlow();
+        for (var a = 0; a < p.ArcCount; a++)
         {
-            anyPriority |= p;
-            anyOther |= !p;
+            f.AddArcWithCapacity(p.ArcLeft(a), l + p.ArcRight(a), 1);
         }
 
-        int source = l + r, sink = source + 1, hubP = sink + 1, hubN = hubP + 1;
-        cancellationToken.ThrowIfCancellationRequested();
-        using var phase1 = BuildFlow(problem, source, sink, hubP, hubN, l, l, priorityCost: anyPriority && anyOther ? -1 : 0, arcCost: null, bypassCost: null);
-        Check(phase1.SolveMaxFlowWithMinCost(), "phase 1");
-        return Count(phase1, problem);
+        for (var i = 0; i < l; i++)
+        {
+            if (!onlyPriority || p.LeftPriority[i])
+            {
+                f.AddArcWithCapacity(source, i, 1);
+            }
+        }
+
+        for (var j = 0; j < r; j++)
+        {
+            if (p.RightCapacity[j] > 0)
+            {
+                f.AddArcWithCapacity(l + j, sink, p.RightCapacity[j]);
+            }
+        }
+
+        var status = f.Solve(source, sink);
+        if (status != MaxFlow.Status.OPTIMAL)
+        {
+            throw new InvalidOperationException($"OR-Tools max flow returned {status}; the counts could not be proven optimal.");
+        }
+
+        return checked((int)f.OptimalFlow());
     }
 
     /// <summary>
