@@ -36,6 +36,15 @@ internal sealed class CandidateGraph
     /// <summary>Per mentor: the rule that excluded most mentees and how many.</summary>
     public required (int Rule, int Count)[] MentorBinding { get; init; }
 
+    /// <summary>In sparse mode: per mentee, how many mentors were checked (for the reason sentence); null when every pair was checked.</summary>
+    public int[]? MenteeChecked { get; init; }
+
+    /// <summary>In sparse mode: per mentee, an upper bound (points) on the score of any eligible mentor not kept as a candidate; -1 when none can exist.</summary>
+    public int[]? MenteeBound { get; init; }
+
+    /// <summary>Whether candidates were pruned (sparse mode).</summary>
+    public bool Sparse => MenteeBound is not null;
+
     /// <summary>Builds the graph.</summary>
     /// <param name="mentors">Mentors, ordered by id.</param>
     /// <param name="mentees">Mentees to match, ordered by id.</param>

@@ -70,6 +70,18 @@ public sealed record MatchOptions
     /// <value>The default is 20,000 allowed pairs.</value>
     public int ExactQuotaMaxPairs { get; init; } = 20_000;
 
+    /// <summary>Batches with at most this many mentor x mentee pairs check every pair; larger ones generate candidates through indexes.</summary>
+    /// <value>The default is 4,000,000 pairs (2,000 x 2,000).</value>
+    public long DensePairLimit { get; init; } = 4_000_000;
+
+    /// <summary>For large batches: how many of the best allowed mentors are kept per mentee.</summary>
+    /// <value>The default is 8.</value>
+    public int CandidatesPerMentee { get; init; } = 8;
+
+    /// <summary>For large batches: how many mentors are examined per mentee (nearest first, then a slice of the virtual pool).</summary>
+    /// <value>The default is 64.</value>
+    public int CandidateSearchBudget { get; init; } = 64;
+
     /// <summary>Returns every problem with these options, each naming its field; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
@@ -94,6 +106,9 @@ public sealed record MatchOptions
         Check(double.IsFinite(MinPairScore) && MinPairScore is >= 0 and <= 100, nameof(MinPairScore), MinPairScore, "0 to 100");
         Check(MinCrossBackgroundShare is null || (double.IsFinite(MinCrossBackgroundShare.Value) && MinCrossBackgroundShare is >= 0 and <= 1), nameof(MinCrossBackgroundShare), MinCrossBackgroundShare ?? 0, "a share from 0 to 1, e.g. 0.75");
         Check(Enum.IsDefined(Objective), nameof(Objective), Objective, "MostPairsFirst or BestPairsFirst");
+        Check(DensePairLimit >= 0, nameof(DensePairLimit), DensePairLimit, "0 or more");
+        Check(CandidatesPerMentee is >= 1 and <= 1000, nameof(CandidatesPerMentee), CandidatesPerMentee, "1 to 1000");
+        Check(CandidateSearchBudget >= CandidatesPerMentee && CandidateSearchBudget <= 100_000, nameof(CandidateSearchBudget), CandidateSearchBudget, $"{CandidatesPerMentee} (the candidates kept) to 100000");
         Check(ExactQuotaMaxPairs >= 0, nameof(ExactQuotaMaxPairs), ExactQuotaMaxPairs, "0 or more");
         if (Weights is null)
         {

@@ -47,6 +47,9 @@ public static class ReasonCodes
 
     /// <summary>A mentor has unused places though every mentee they could take has a mentor.</summary>
     public const string SpareCapacity = "SPARE_CAPACITY";
+
+    /// <summary>In a large batch: no mentee had this mentor among their best candidates.</summary>
+    public const string NotShortlisted = "NOT_SHORTLISTED";
 }
 
 /// <summary>Counts and quality figures of a match.</summary>
@@ -108,6 +111,15 @@ public sealed record MatchSummary
 
     /// <summary>Input rows rejected and set aside (with <c>--skip-invalid</c>); 0 otherwise.</summary>
     public int RejectedRows { get; init; }
+
+    /// <summary>Whether candidates were pruned (a large batch); then <see cref="OptimalityGap"/> tells how close to optimal the result is proven.</summary>
+    public bool CandidatesPruned { get; init; }
+
+    /// <summary>With pruned candidates: a proven upper bound on the best total score over all eligible pairs.</summary>
+    public double? ScoreUpperBound { get; init; }
+
+    /// <summary>With pruned candidates: the relative gap between the total score and <see cref="ScoreUpperBound"/>; 0 means proven optimal.</summary>
+    public double? OptimalityGap { get; init; }
 
     /// <summary>The solver and its status.</summary>
     public required string Solver { get; init; }

@@ -74,13 +74,46 @@ public sealed class Matcher
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>Pairs (locked ones included), unmatched people with reasons, the summary and the readiness check.</returns>
     /// <exception cref="ArgumentException">When a locked or excluded pair names an unknown person, a mentee is locked twice, or locked pairs exceed a mentor's capacity.</exception>
-    public MatchResult Match(MatchBatch batch, CancellationToken cancellationToken = default)
+    public MatchResult Match(MatchBatch batch, CancellationToken cancellationToken = default) => Match(batch, null, cancellationToken);
+
+    /// <summary>Matches a batch, reporting progress.</summary>
+    /// <param name="batch">The people, the as-of date, and any locked and excluded pairs.</param>
+    /// <param name="progress">Receives the stage and how far it is (candidates, solving).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>Pairs (locked ones included), unmatched people with reasons, the summary and the readiness check.</returns>
+    /// <exception cref="ArgumentException">When a locked or excluded pair names an unknown person, a mentee is locked twice, or locked pairs exceed a mentor's capacity.</exception>
+    public MatchResult Match(MatchBatch batch, IProgress<MatchProgress>? progress, CancellationToken cancellationToken = default)
     {
-        var prepared = Prepare(batch, cancellationToken);
+        var prepared = Prepare(batch, cancellationToken, progress);
         var g = prepared.Graph;
         cancellationToken.ThrowIfCancellationRequested();
-        AssignmentSolution solution;
+        progress?.Report(new MatchProgress("solving", 0, 1));
+        AssignmentSolution solution = null!;
         QuotaReport? quota = null;
+        var countsProven = true;
+        if (prepared.Builder is { } builder)
+        {
+            // Widen the search where the answer cannot be proven: the mentees that an augmenting path could reach.
+            var keep = _options.CandidatesPerMentee;
+            var budget = _options.CandidateSearchBudget;
+            for (var round = 0; ; round++)
+            {
+                solution = AssignmentSolver.Solve(g.Problem, _options.Objective, cancellationToken);
+                var open = SparseGraphBuilder.Reachable(g, solution).Where(e => !builder.Complete(e)).ToArray();
+                if (open.Length == 0 || round == 3)
+                {
+                    countsProven = open.Length == 0;
+                    break;
+                }
+
+                keep *= 4;
+                budget *= 8;
+                progress?.Report(new MatchProgress("widening", round + 1, 3));
+                builder.Search(open, keep, budget, null, cancellationToken);
+                g = builder.Graph();
+            }
+        }
+
         if (_options.MinCrossBackgroundShare is { } share)
         {
             var marked = new bool[g.Problem.ArcCount];
@@ -91,7 +124,7 @@ public sealed class Matcher
 
             (solution, quota) = QuotaSolver.Solve(g.Problem, marked, share, _options.Objective, _options.ExactQuotaMaxPairs, cancellationToken);
         }
-        else
+        else if (prepared.Builder is null)
         {
             solution = AssignmentSolver.Solve(g.Problem, _options.Objective, cancellationToken);
         }
@@ -123,14 +156,20 @@ public sealed class Matcher
             }
         }
 
+        progress?.Report(new MatchProgress("solving", 1, 1));
         var allMentees = batch.Mentees.OrderBy(x => x.Id, StringComparer.Ordinal).ToArray();
         var summary = Summarise(batch.AsOf, g.Mentors, allMentees, g.Problem.ArcCount, pairs, unmatched, quota);
+        if (g.Sparse)
+        {
+            summary = Certify(g, solution, summary, quota, countsProven);
+        }
+
         return new MatchResult(pairs, unmatched, summary, ReadinessReport.From(g, _options, this)) { Quota = quota };
     }
 
     /// <summary>Explains the result for one mentee: the chosen pair's score breakdown, the alternatives with theirs, every excluded mentor with the rule, and for an unmatched mentee the binding reason.</summary>
     /// <param name="batch">The batch.</param>
-    /// <param name="result">The result of <see cref="Match"/> on the same batch with this matcher.</param>
+    /// <param name="result">The result of <see cref="Match(MatchBatch, CancellationToken)"/> on the same batch with this matcher.</param>
     /// <param name="menteeId">The mentee to explain.</param>
     /// <param name="mentorId">Optionally, a mentor to look at closely.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
@@ -187,10 +226,10 @@ public sealed class Matcher
     public ReadinessReport Readiness(MatchBatch batch, CancellationToken cancellationToken = default) =>
         ReadinessReport.From(Prepare(batch, cancellationToken).Graph, _options, this);
 
-    internal sealed record Prepared(CandidateGraph Graph, List<MatchedPair> Locked, int[] LockedLoad);
+    internal sealed record Prepared(CandidateGraph Graph, List<MatchedPair> Locked, int[] LockedLoad, SparseGraphBuilder? Builder);
 
     /// <summary>Applies locked and excluded pairs and builds the candidate graph of the people left to match.</summary>
-    internal Prepared Prepare(MatchBatch batch, CancellationToken cancellationToken)
+    internal Prepared Prepare(MatchBatch batch, CancellationToken cancellationToken, IProgress<MatchProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var mentors = batch.Mentors.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
@@ -238,8 +277,69 @@ public sealed class Matcher
         IReadOnlyList<IEligibilityRule> rules = batch.Excluded.Count == 0
             ? _rules.Rules
             : [.. _rules.Rules, new ExcludedPairRule(batch.Excluded.Select(x => (x.MenteeId, x.MentorId)))];
-        var graph = CandidateGraph.Build(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options, cancellationToken);
-        return new Prepared(graph, locked, load);
+        if ((long)mentors.Length * mentees.Length <= _options.DensePairLimit)
+        {
+            return new Prepared(CandidateGraph.Build(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options, cancellationToken), locked, load, null);
+        }
+
+        var builder = new SparseGraphBuilder(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options);
+        builder.SearchAll(_options.CandidatesPerMentee, _options.CandidateSearchBudget, progress, cancellationToken);
+        return new Prepared(builder.Graph(), locked, load, builder);
+    }
+
+    /// <summary>
+    /// For pruned candidates: proves the result optimal over all eligible pairs, or reports the gap. The counts are
+    /// proven maximal when every mentee an augmenting path could reach has all its eligible mentors among its
+    /// candidates (König). Each matchable mentee can then score at most the larger of its best candidate and the
+    /// bound on the mentors it left out; the best such totals over u* priority and m* - u* other mentees bound the
+    /// optimum's total score.
+    /// </summary>
+    private static MatchSummary Certify(CandidateGraph g, AssignmentSolution solution, MatchSummary summary, QuotaReport? quota, bool countsProven)
+    {
+        var best = new int[g.Mentees.Length];
+        Array.Fill(best, -1);
+        for (var a = 0; a < g.Problem.ArcCount; a++)
+        {
+            var e = g.Problem.ArcLeft(a);
+            best[e] = Math.Max(best[e], (int)g.Problem.ArcScore(a));
+        }
+
+        var priorityUb = new List<long>();
+        var otherUb = new List<long>();
+        for (var e = 0; e < g.Mentees.Length; e++)
+        {
+            var ub = Math.Max(best[e], g.MenteeBound![e]);
+            if (ub >= 0)
+            {
+                (g.Problem.LeftPriority[e] ? priorityUb : otherUb).Add(ub);
+            }
+        }
+
+        var bound = priorityUb.OrderDescending().Take(solution.PriorityMatched).Sum()
+            + otherUb.OrderDescending().Take(solution.Matched - solution.PriorityMatched).Sum();
+        var achieved = solution.TotalScore;
+        var gap = bound <= 0 ? 0 : Math.Max(0, (double)(bound - achieved) / bound);
+        string status;
+        if (!countsProven)
+        {
+            status = "candidates pruned; counts not proven maximal";
+        }
+        else if (quota is not null && quota.Gap > 0)
+        {
+            status = summary.SolverStatus;
+        }
+        else
+        {
+            status = gap == 0 ? "optimal" : string.Create(CultureInfo.InvariantCulture, $"gap {gap:P3} to the bound");
+        }
+
+        return summary with
+        {
+            SolverStatus = status,
+            CandidatesPruned = true,
+            ScoreUpperBound = countsProven ? bound / 100.0 : null,
+            OptimalityGap = countsProven ? Math.Round(gap, 6) : null,
+        };
     }
 
     /// <summary>The mode of a locked pair given without one: the best the rules allow, else the first mode both accept, else the mentee's first.</summary>
@@ -291,7 +391,9 @@ public sealed class Matcher
         var ctx = Context(g.Mentors[binding.Mentor], mentee, g.MentorAge[binding.Mentor], g.MenteeAge[e]);
         var reason = rule.Code == RuleCodes.MenteeAgeOutOfRange
             ? string.Create(CultureInfo.InvariantCulture, $"Not eligible: {rule.Describe(ctx)}.")
-            : string.Create(CultureInfo.InvariantCulture, $"No eligible mentor: {rule.Describe(ctx)} (the rule that excluded {binding.Count} of the {g.Mentors.Length} mentors).");
+            : g.MenteeChecked is { } chk
+                ? string.Create(CultureInfo.InvariantCulture, $"No eligible mentor: {rule.Describe(ctx)} (the rule that excluded {binding.Count} of the {chk[e]} mentors checked).")
+                : string.Create(CultureInfo.InvariantCulture, $"No eligible mentor: {rule.Describe(ctx)} (the rule that excluded {binding.Count} of the {g.Mentors.Length} mentors).");
         return new UnmatchedEntry(PersonRole.Mentee, mentee.Id, rule.Code, reason, 0);
     }
 
@@ -307,6 +409,15 @@ public sealed class Matcher
         if (menteeCount == 0)
         {
             return new UnmatchedEntry(PersonRole.Mentor, mentor.Id, ReasonCodes.NobodyToMatch, $"{places}: there are no mentees in this batch.", 0);
+        }
+
+        if (g.Sparse && best < 0)
+        {
+            return eligible > 0
+                ? new UnmatchedEntry(PersonRole.Mentor, mentor.Id, ReasonCodes.SpareCapacity,
+                    string.Create(CultureInfo.InvariantCulture, $"{places}: the {eligible} mentees who had this mentor among their best candidates were matched with others."), eligible)
+                : new UnmatchedEntry(PersonRole.Mentor, mentor.Id, ReasonCodes.NotShortlisted,
+                    $"{places}: no mentee had this mentor among their best candidates (mentors nearer or with closer-fitting profiles were available).", 0);
         }
 
         if (eligible > 0)

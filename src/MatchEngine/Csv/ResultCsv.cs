@@ -210,6 +210,21 @@ public static class ResultCsv
             j.WriteEndObject();
         }
 
+        j.WriteBoolean("candidates_pruned", summary.CandidatesPruned);
+        if (summary.CandidatesPruned)
+        {
+            if (summary.ScoreUpperBound is { } ub)
+            {
+                j.WriteNumber("score_upper_bound", ub);
+                j.WriteNumber("optimality_gap", summary.OptimalityGap ?? 0);
+            }
+            else
+            {
+                j.WriteNull("score_upper_bound");
+                j.WriteNull("optimality_gap");
+            }
+        }
+
         j.WriteString("solver", summary.Solver);
         j.WriteString("solver_status", summary.SolverStatus);
         WriteReadiness(j, result.Readiness);
