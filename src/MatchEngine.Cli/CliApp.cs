@@ -229,6 +229,8 @@ internal sealed class CliApp
             return ExitCodes.Usage;
         }
 
+        var progress = new ProgressDisplay(_err, ProgressDisplay.IsTerminal(_err));
+        progress.Report(new MatchProgress("reading", 0, 0));
         var inputs = LoadInputs(r, b, skipInvalid, ct, out var code);
         if (inputs is null)
         {
@@ -236,7 +238,9 @@ internal sealed class CliApp
         }
 
         var (batch, options, rejected) = inputs;
-        var result = new Matcher(options).Match(batch, ct);
+        progress.Report(new MatchProgress("candidates", 0, batch.Mentees.Count));
+        var result = new Matcher(options).Match(batch, progress, ct);
+        progress.Report(new MatchProgress("writing", 0, 0));
         result = result with { Summary = result.Summary with { RejectedRows = rejected.Count } };
         var files = new List<(string, Action<Stream>)>
         {
@@ -250,6 +254,7 @@ internal sealed class CliApp
 
         files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result)));
         OutputFolder.Write(outDir.FullName, files, ct);
+        progress.Done();
         var sum = result.Summary;
         var inv = CultureInfo.InvariantCulture;
         _out.WriteLine(string.Create(inv, $"Matched {sum.Matched} of {sum.Mentees} mentees ({Pct(sum.Matched, sum.Mentees)}) with {sum.Mentors} mentors ({sum.MentorPlaces} places), as of {sum.AsOf:yyyy-MM-dd}."));

@@ -82,6 +82,10 @@ public sealed record MatchOptions
     /// <value>The default is 64.</value>
     public int CandidateSearchBudget { get; init; } = 64;
 
+    /// <summary>For large batches: how many times the search is widened (4x the candidates and budget) for mentees whose left-out mentors could still improve the result, before the gap to the bound is reported.</summary>
+    /// <value>The default is 2.</value>
+    public int WideningRounds { get; init; } = 2;
+
     /// <summary>Returns every problem with these options, each naming its field; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
@@ -109,6 +113,7 @@ public sealed record MatchOptions
         Check(DensePairLimit >= 0, nameof(DensePairLimit), DensePairLimit, "0 or more");
         Check(CandidatesPerMentee is >= 1 and <= 1000, nameof(CandidatesPerMentee), CandidatesPerMentee, "1 to 1000");
         Check(CandidateSearchBudget >= CandidatesPerMentee && CandidateSearchBudget <= 100_000, nameof(CandidateSearchBudget), CandidateSearchBudget, $"{CandidatesPerMentee} (the candidates kept) to 100000");
+        Check(WideningRounds is >= 0 and <= 10, nameof(WideningRounds), WideningRounds, "0 to 10");
         Check(ExactQuotaMaxPairs >= 0, nameof(ExactQuotaMaxPairs), ExactQuotaMaxPairs, "0 or more");
         if (Weights is null)
         {

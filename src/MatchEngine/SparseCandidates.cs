@@ -1,45 +1,56 @@
 using MatchEngine.Model;
-using MatchEngine.Rules;
-using MatchEngine.Scoring;
 
 namespace MatchEngine;
 
 /// <summary>
 /// Candidate generation without the dense matrix, for national batches. Mentors who can take part are indexed by
-/// where they can meet: a spatial grid (0.5 km cells) of those offering face-to-face or hybrid, with a second grid of
-/// the background-checked ones for under-18s; per region, those without coordinates; and a national pool of those
-/// offering virtual, with lists per sector. For each mentee only the nearest cells (ring by ring) and a rotating
-/// slice of the virtual pool are examined, up to a budget; every examined pair goes through the full hard rules and
-/// scorer, and the best <c>K</c> are kept. For each mentee it also records an upper bound on the score of any
-/// eligible mentor it did not examine, so the result can be certified (or its gap reported).
+/// where and how they can meet (k-d trees of those offering face-to-face or hybrid, a second set for the
+/// background-checked ones who may meet under-18s; lists of those offering virtual; per region, those without
+/// coordinates), and within each by the parts of the score that are rare: the sector and the gender. For a mentee
+/// the search asks the index for the nearest mentors of the mentee's ideal kind (a sector among their interests, the
+/// gender they asked for) and the nearest of any kind, so that it finds the best-scoring mentors without scoring
+/// everyone. Every examined pair goes through the full hard rules and the scorer. The search also returns an upper
+/// bound on the score of any eligible mentor it did not examine, which the matcher prices against the solver's dual
+/// values to prove the result optimal or to widen the search.
 /// </summary>
 internal sealed class SparseCandidates
 {
-    private readonly Mentor[] _mentors;
+    private const string Any = "\u0001any";
+
     private readonly MatchOptions _options;
-    private readonly KdTree _tree;
-    private readonly KdTree _dbsTree;
+    private readonly Family<KdTree> _near;
+    private readonly Family<KdTree> _nearDbs;
+    private readonly Family<int[]> _virtual;
     private readonly Dictionary<string, int[]> _regionNoCoord;
     private readonly Dictionary<string, int[]> _regionNoCoordDbs;
     private readonly Dictionary<string, int[]> _regionAll;
     private readonly Dictionary<string, int[]> _regionAllDbs;
-    private readonly int[] _virtual;
-    private readonly Dictionary<string, int[]> _virtualBySector;
     private readonly double _radiusKm;
+
+    /// <summary>One index per (sector, gender), per sector, per gender, and one of all.</summary>
+    private sealed class Family<T>
+        where T : class
+    {
+        public Dictionary<(string Sector, string Gender), T> ByBoth { get; } = [];
+
+        public Dictionary<string, T> BySector { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, T> ByGender { get; } = new(StringComparer.Ordinal);
+
+        public T? All { get; set; }
+    }
 
     public SparseCandidates(Mentor[] mentors, int[] mentorAge, int[] capacity, MatchOptions options)
     {
-        _mentors = mentors;
         _options = options;
         _radiusKm = Math.Max(options.FaceToFaceMaxKm, options.HybridMaxKm);
-        var points = new List<(GeoPoint, int)>();
-        var dbsPoints = new List<(GeoPoint, int)>();
+        var near = new List<(GeoPoint, int, string, string)>();
+        var nearDbs = new List<(GeoPoint, int, string, string)>();
+        var virt = new List<(int, string, string)>();
         var noCoord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var noCoordDbs = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var all = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var allDbs = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var virt = new List<int>();
-        var bySector = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var m = 0; m < mentors.Length; m++)
         {
             var mentor = mentors[m];
@@ -48,6 +59,8 @@ internal sealed class SparseCandidates
                 continue;
             }
 
+            var sector = Norm(mentor.Sector);
+            var gender = Norm(mentor.Gender);
             if ((mentor.Modes & (MeetingModes.FaceToFace | MeetingModes.Hybrid)) != 0)
             {
                 var region = RegionKey(mentor.Region);
@@ -59,10 +72,10 @@ internal sealed class SparseCandidates
 
                 if (mentor.Location is { } p)
                 {
-                    points.Add((p, m));
+                    near.Add((p, m, sector, gender));
                     if (mentor.BackgroundChecked)
                     {
-                        dbsPoints.Add((p, m));
+                        nearDbs.Add((p, m, sector, gender));
                     }
                 }
                 else
@@ -77,26 +90,65 @@ internal sealed class SparseCandidates
 
             if ((mentor.Modes & MeetingModes.Virtual) != 0)
             {
-                virt.Add(m);
-                if (mentor.Sector is { Length: > 0 } s)
-                {
-                    Add(bySector, s.Trim().ToLowerInvariant(), m);
-                }
+                virt.Add((m, sector, gender));
             }
         }
 
-        _tree = new KdTree(points);
-        _dbsTree = new KdTree(dbsPoints);
-        _regionNoCoord = noCoord.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _regionNoCoordDbs = noCoordDbs.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _regionAll = all.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _regionAllDbs = allDbs.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _virtual = [.. virt];
-        _virtualBySector = bySector.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _near = Trees(near);
+        _nearDbs = Trees(nearDbs);
+        _virtual = Lists(virt);
+        _regionNoCoord = Freeze(noCoord);
+        _regionNoCoordDbs = Freeze(noCoordDbs);
+        _regionAll = Freeze(all);
+        _regionAllDbs = Freeze(allDbs);
     }
 
-    private static void Add<TKey>(Dictionary<TKey, List<int>> d, TKey key, int m)
-        where TKey : notnull
+    private static Family<KdTree> Trees(List<(GeoPoint Point, int Mentor, string Sector, string Gender)> items)
+    {
+        var f = new Family<KdTree> { All = new KdTree([.. items.Select(i => (i.Point, i.Mentor))]) };
+        foreach (var g in items.GroupBy(i => (i.Sector, i.Gender)))
+        {
+            f.ByBoth[g.Key] = new KdTree([.. g.Select(i => (i.Point, i.Mentor))]);
+        }
+
+        foreach (var g in items.GroupBy(i => i.Sector, StringComparer.Ordinal))
+        {
+            f.BySector[g.Key] = new KdTree([.. g.Select(i => (i.Point, i.Mentor))]);
+        }
+
+        foreach (var g in items.GroupBy(i => i.Gender, StringComparer.Ordinal))
+        {
+            f.ByGender[g.Key] = new KdTree([.. g.Select(i => (i.Point, i.Mentor))]);
+        }
+
+        return f;
+    }
+
+    private static Family<int[]> Lists(List<(int Mentor, string Sector, string Gender)> items)
+    {
+        var f = new Family<int[]> { All = [.. items.Select(i => i.Mentor)] };
+        foreach (var g in items.GroupBy(i => (i.Sector, i.Gender)))
+        {
+            f.ByBoth[g.Key] = [.. g.Select(i => i.Mentor)];
+        }
+
+        foreach (var g in items.GroupBy(i => i.Sector, StringComparer.Ordinal))
+        {
+            f.BySector[g.Key] = [.. g.Select(i => i.Mentor)];
+        }
+
+        foreach (var g in items.GroupBy(i => i.Gender, StringComparer.Ordinal))
+        {
+            f.ByGender[g.Key] = [.. g.Select(i => i.Mentor)];
+        }
+
+        return f;
+    }
+
+    private static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> d) =>
+        d.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
+    private static void Add(Dictionary<string, List<int>> d, string key, int m)
     {
         if (!d.TryGetValue(key, out var list))
         {
@@ -106,15 +158,43 @@ internal sealed class SparseCandidates
         list.Add(m);
     }
 
+    private static string Norm(string? s) => string.IsNullOrWhiteSpace(s) ? string.Empty : s.Trim().ToLowerInvariant();
+
     private static string RegionKey(string region) => region.Trim().ToUpperInvariant();
 
-    /// <summary>What one mentee's search found.</summary>
-    public struct Found
+    /// <summary>The indexes of a family that hold exactly the mentee's ideal kind (every wanted sector, the wanted gender), and the points the ideal kind adds over the rest.</summary>
+    private static (List<T> Ideal, int MissingPoints) Plan<T>(Family<T> f, Mentee e, ScoreWeights w)
+        where T : class
     {
-        public int Examined;
+        var sectors = e.Interests.Select(Norm).Where(s => s.Length > 0).Distinct().ToList();
+        var pref = Norm(e.PreferredMentorGender);
+        var list = new List<T>();
+        int missing;
+        if (sectors.Count > 0 && pref.Length > 0)
+        {
+            list.AddRange(sectors.Select(s => f.ByBoth.GetValueOrDefault((s, pref))).OfType<T>());
+            missing = (int)Math.Round(Math.Min(w.SectorFit, w.GenderPreference) * 100);
+        }
+        else if (sectors.Count > 0)
+        {
+            list.AddRange(sectors.Select(s => f.BySector.GetValueOrDefault(s)).OfType<T>());
+            missing = (int)Math.Round(w.SectorFit * 100);
+        }
+        else if (pref.Length > 0)
+        {
+            if (f.ByGender.GetValueOrDefault(pref) is { } g)
+            {
+                list.Add(g);
+            }
 
-        /// <summary>Upper bound (points) on the score of any eligible mentor not examined; -1 when none can exist.</summary>
-        public int UnexploredBound;
+            missing = (int)Math.Round(w.GenderPreference * 100);
+        }
+        else
+        {
+            missing = 0;
+        }
+
+        return (list, missing);
     }
 
     [ThreadStatic]
@@ -123,118 +203,108 @@ internal sealed class SparseCandidates
     [ThreadStatic]
     private static (double D2, int Index)[]? t_heap;
 
-    private static List<int> Near => t_near ??= [];
-
     /// <summary>
-    /// Examines candidates for one mentee and calls <paramref name="consider"/> for each examined mentor index
-    /// (each at most once). Returns the budget used and the bound on the unexamined.
+    /// Examines candidates for one mentee and calls <paramref name="consider"/> for each examined mentor (each at
+    /// most once). <paramref name="per"/> mentors are taken from each index of the ideal kind, twice as many from
+    /// the index of all. Returns an upper bound (points) on the score of any eligible mentor not examined, or -1 when
+    /// every one was examined.
     /// </summary>
-    public Found Search(Mentee mentee, int menteeAge, int budget, int staticMaxPoints, HashSet<int> seen, Action<int> consider)
+    public int Search(Mentee mentee, int menteeAge, int per, int staticMax, HashSet<int> seen, Action<int> consider)
     {
-        var found = new Found { UnexploredBound = -1 };
         var o = _options;
-        var effective = o.RemoteOnlyForAdults && menteeAge < o.RemoteMinAge ? mentee.Modes & MeetingModes.FaceToFace : mentee.Modes;
-        var needsDbs = o.RequireBackgroundCheck && menteeAge < o.BackgroundCheckUnderAge;
-        var inPerson = (effective & (MeetingModes.FaceToFace | MeetingModes.Hybrid)) != 0;
-        var region = RegionKey(mentee.Region);
-        var inPersonBudget = (effective & MeetingModes.Virtual) != 0 ? (budget * 2) / 3 : budget;
-
-        void Bound(int points) => found.UnexploredBound = Math.Max(found.UnexploredBound, points);
-
-        void Take(int[] list, int start, int max, ref int used, out bool exhausted)
+        var w = o.Weights;
+        var bound = -1;
+        void Bound(int points) => bound = Math.Max(bound, points);
+        int Prox(double km) => (int)Math.Ceiling(w.Proximity * Math.Clamp(1 - (km / o.ProximityScaleKm), 0, 1) * 100);
+        void Take(int m)
         {
-            var n = Math.Min(list.Length, max);
-            for (var i = 0; i < n; i++)
+            if (seen.Add(m))
             {
-                var m = list[(start + i) % list.Length];
-                if (seen.Add(m))
-                {
-                    consider(m);
-                    used++;
-                }
+                consider(m);
             }
-
-            exhausted = n == list.Length;
         }
 
-        var used = 0;
+        var effective = o.RemoteOnlyForAdults && menteeAge < o.RemoteMinAge ? mentee.Modes & MeetingModes.FaceToFace : mentee.Modes;
+        var needsDbs = o.RequireBackgroundCheck && menteeAge < o.BackgroundCheckUnderAge;
+        var region = RegionKey(mentee.Region);
         var rot = Rotation(mentee.Id);
-        if (inPerson)
+        if ((effective & (MeetingModes.FaceToFace | MeetingModes.Hybrid)) != 0)
         {
-            var tree = needsDbs ? _dbsTree : _tree;
+            var family = needsDbs ? _nearDbs : _near;
             if (mentee.Location is { } p)
             {
-                // The nearest mentors who can meet in person, up to the budget: every one nearer than `beyond` is examined.
-                var near = Near;
-                var beyond = tree.Nearest(p, inPersonBudget, _radiusKm, near, ref t_heap);
-                foreach (var m in near)
+                var near = t_near ??= [];
+                var (ideal, missing) = Plan(family, mentee, w);
+                foreach (var tree in ideal)
                 {
-                    if (seen.Add(m))
+                    var beyond = tree.Nearest(p, per, _radiusKm, near, ref t_heap);
+                    near.ForEach(Take);
+                    if (!double.IsPositiveInfinity(beyond))
                     {
-                        consider(m);
-                        used++;
+                        Bound(staticMax + Prox(beyond));
                     }
                 }
 
-                if (!double.IsPositiveInfinity(beyond))
+                if (family.All is { } all)
                 {
-                    var prox = Math.Clamp(1 - (beyond / o.ProximityScaleKm), 0, 1);
-                    Bound(staticMaxPoints + (int)Math.Ceiling(o.Weights.Proximity * prox * 100));
+                    var beyond = all.Nearest(p, 2 * per, _radiusKm, near, ref t_heap);
+                    near.ForEach(Take);
+                    if (!double.IsPositiveInfinity(beyond))
+                    {
+                        // Beyond this distance: the ideal kind is bounded above; any other kind lacks at least `missing` points.
+                        Bound(staticMax - missing + Prox(beyond));
+                    }
                 }
 
                 var noCoord = needsDbs ? _regionNoCoordDbs : _regionNoCoord;
                 if (noCoord.TryGetValue(region, out var nc))
                 {
-                    Take(nc, rot, Math.Max(8, inPersonBudget / 4), ref used, out var done);
-                    if (!done)
+                    if (!TakeSlice(nc, rot, 2 * per, Take))
                     {
-                        Bound(staticMaxPoints);
+                        Bound(staticMax);
                     }
                 }
             }
             else
             {
                 var pool = needsDbs ? _regionAllDbs : _regionAll;
-                if (pool.TryGetValue(region, out var list))
+                if (pool.TryGetValue(region, out var list) && !TakeSlice(list, rot, 4 * per, Take))
                 {
-                    Take(list, rot, inPersonBudget, ref used, out var done);
-                    if (!done)
-                    {
-                        Bound(staticMaxPoints);
-                    }
+                    Bound(staticMax);
                 }
             }
         }
 
-        if ((effective & MeetingModes.Virtual) != 0 && !needsDbs && _virtual.Length > 0)
+        if ((effective & MeetingModes.Virtual) != 0 && !needsDbs && _virtual.All is { Length: > 0 } everyone)
         {
-            var left = Math.Max(budget - used, budget / 3);
-            var share = mentee.Interests.Count == 0 ? 0 : left / (2 * mentee.Interests.Count);
-            var all = true;
-            foreach (var s in mentee.Interests)
+            var (ideal, missing) = Plan(_virtual, mentee, w);
+            foreach (var list in ideal)
             {
-                if (_virtualBySector.TryGetValue(s.Trim().ToLowerInvariant(), out var list))
+                if (!TakeSlice(list, rot, per, Take))
                 {
-                    var before = used;
-                    Take(list, rot, share, ref used, out var done);
-                    all &= done;
-                    left -= used - before;
+                    Bound(staticMax);
                 }
             }
 
-            Take(_virtual, rot, Math.Max(left, 1), ref used, out var doneAll);
-            if (!doneAll)
+            if (!TakeSlice(everyone, rot, 2 * per, Take))
             {
-                Bound(staticMaxPoints);
+                Bound(staticMax - missing);
             }
         }
-        else if ((effective & MeetingModes.Virtual) != 0 && needsDbs && _virtual.Length > 0)
+
+        return bound;
+    }
+
+    /// <summary>Takes up to <paramref name="count"/> entries from a rotating start; returns whether the whole list was taken.</summary>
+    private static bool TakeSlice(int[] list, int start, int count, Action<int> take)
+    {
+        var n = Math.Min(list.Length, count);
+        for (var i = 0; i < n; i++)
         {
-            // Under-18s with virtual but without safeguarding exemption cannot meet virtually (handled by the rules).
+            take(list[(int)((uint)(start + i) % (uint)list.Length)]);
         }
 
-        found.Examined = used;
-        return found;
+        return n == list.Length;
     }
 
     private static int Rotation(string id)
@@ -249,7 +319,7 @@ internal sealed class SparseCandidates
         return (int)(h & 0x7FFFFFFF);
     }
 
-    /// <summary>The most points a mentee could get from any mentor's profile, without proximity: a loose but valid bound.</summary>
+    /// <summary>The most points a mentee could get from any mentor's profile, without proximity.</summary>
     public static int StaticMaxPoints(Mentee e, ScoreWeights w)
     {
         double s = 0;

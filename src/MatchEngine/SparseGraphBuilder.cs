@@ -93,7 +93,7 @@ internal sealed class SparseGraphBuilder
                 w.Found.Add((m, score.Points, mode));
             }
 
-            var result = _index.Search(mentee, _menteeAge[e], budget, staticMax, w.Seen, Consider);
+            var unexplored = _index.Search(mentee, _menteeAge[e], Math.Max(2, budget / 8), staticMax, w.Seen, Consider);
             if (w.Found.Count == 0)
             {
                 // No candidate: check a spread sample of all mentors so the reason names the rule that binds.
@@ -112,7 +112,7 @@ internal sealed class SparseGraphBuilder
 
             // Any eligible mentor not kept scores at most the best one dropped or the bound on the unexamined.
             var dropped = w.Found.Count > n ? w.Found[n].Points : -1;
-            _bound[e] = Math.Max(dropped, result.UnexploredBound);
+            _bound[e] = Math.Max(dropped, unexplored);
             _checked[e] = w.Seen.Count;
             var best = 0;
             for (var r = 1; r < w.Failures.Length; r++)

@@ -85,7 +85,20 @@ public sealed class AssignmentProblem
 /// <param name="Matched">Number of left nodes matched.</param>
 /// <param name="PriorityMatched">Number of priority left nodes matched.</param>
 /// <param name="TotalScore">Sum of the scores of the chosen arcs.</param>
-public sealed record AssignmentSolution(IReadOnlyList<int> ArcOfLeft, int Matched, int PriorityMatched, long TotalScore);
+public sealed record AssignmentSolution(IReadOnlyList<int> ArcOfLeft, int Matched, int PriorityMatched, long TotalScore)
+{
+    /// <summary>
+    /// Dual prices of the score phase, when asked for: a pair (left, right) that is not in the problem could raise
+    /// the total score (with the counts kept) only if its score exceeds <c>PriceOfLeft[left] - PriceOfRight[right]</c>.
+    /// </summary>
+    internal long[]? PriceOfLeft { get; init; }
+
+    /// <summary>See <see cref="PriceOfLeft"/>.</summary>
+    internal long[]? PriceOfRight { get; init; }
+
+    /// <summary>The highest price of a right node with capacity: a pair left out of the problem cannot raise the score if its score is at most <c>PriceOfLeft[left] - MaxPriceOfRight</c>.</summary>
+    internal long MaxPriceOfRight { get; init; }
+}
 
 /// <summary>
 /// Solves <see cref="AssignmentProblem"/> to proven optimality with OR-Tools' min-cost flow, under a lexicographic
@@ -113,7 +126,11 @@ public static class AssignmentSolver
     /// <param name="cancellationToken">Checked between phases.</param>
     /// <returns>The optimal solution.</returns>
     /// <exception cref="InvalidOperationException">When OR-Tools reports a status other than optimal (not expected for valid input).</exception>
-    public static AssignmentSolution Solve(AssignmentProblem problem, ObjectiveOrder objective, CancellationToken cancellationToken = default)
+    public static AssignmentSolution Solve(AssignmentProblem problem, ObjectiveOrder objective, CancellationToken cancellationToken = default) =>
+        Solve(problem, objective, withPrices: false, cancellationToken);
+
+    /// <summary>Solves, optionally returning dual prices for pricing pairs left out of the problem.</summary>
+    internal static AssignmentSolution Solve(AssignmentProblem problem, ObjectiveOrder objective, bool withPrices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var (priority, matched) = Counts(problem, cancellationToken);
@@ -121,10 +138,10 @@ public static class AssignmentSolver
         if (objective == ObjectiveOrder.BestPairsFirst)
         {
             var others = problem.LeftPriority.Count(p => !p);
-            return SolveFixed(problem, priority, others, optionalOthers: true, arcBonus: null, cancellationToken);
+            return SolveFixed(problem, priority, others, optionalOthers: true, arcBonus: null, cancellationToken, withPrices);
         }
 
-        return SolveFixed(problem, priority, matched - priority, optionalOthers: false, arcBonus: null, cancellationToken);
+        return SolveFixed(problem, priority, matched - priority, optionalOthers: false, arcBonus: null, cancellationToken, withPrices);
     }
 
     /// <summary>
@@ -185,7 +202,7 @@ public static class AssignmentSolver
     /// (or up to <paramref name="others"/> when <paramref name="optionalOthers"/>), maximising the total of
     /// score + bonus over the chosen arcs.
     /// </summary>
-    internal static AssignmentSolution SolveFixed(AssignmentProblem problem, int priority, int others, bool optionalOthers, long[]? arcBonus, CancellationToken cancellationToken)
+    internal static AssignmentSolution SolveFixed(AssignmentProblem problem, int priority, int others, bool optionalOthers, long[]? arcBonus, CancellationToken cancellationToken, bool withPrices = false)
     {
         int l = problem.LeftCount, r = problem.RightCount, arcs = problem.ArcCount;
         var arcOfLeft = new int[l];
@@ -226,7 +243,124 @@ public static class AssignmentSolver
             }
         }
 
-        return new AssignmentSolution(arcOfLeft, m, pm, total);
+        if (!withPrices)
+        {
+            return new AssignmentSolution(arcOfLeft, m, pm, total);
+        }
+
+        // Node potentials of the optimal flow: shortest distances in the residual network (no negative cycle at an optimum).
+        var d = Potentials(flow);
+        var priceLeft = new long[l];
+        var priceRight = new long[r];
+        var used = new bool[r];
+        for (var a = 0; a < arcs; a++)
+        {
+            if (flow.Flow(a) > 0)
+            {
+                used[problem.ArcRight(a)] = true;
+            }
+        }
+
+        for (var i = 0; i < l; i++)
+        {
+            priceLeft[i] = top + d[i];
+        }
+
+        var maxRight = long.MinValue;
+        for (var j = 0; j < r; j++)
+        {
+            // A right node without flow only needs d >= d[sink]; the lowest such potential is the strongest certificate.
+            priceRight[j] = used[j] ? d[l + j] : Math.Min(d[l + j], d[sink]);
+            if (problem.RightCapacity[j] > 0)
+            {
+                maxRight = Math.Max(maxRight, priceRight[j]);
+            }
+        }
+
+        return new AssignmentSolution(arcOfLeft, m, pm, total) { PriceOfLeft = priceLeft, PriceOfRight = priceRight, MaxPriceOfRight = maxRight == long.MinValue ? 0 : maxRight };
+    }
+
+    /// <summary>
+    /// Potentials d with d[head] &lt;= d[tail] + cost on every residual arc (Bellman-Ford with a queue, from all
+    /// nodes at 0). A new arc tail→head of cost c keeps the flow optimal when d[head] &lt;= d[tail] + c.
+    /// </summary>
+    private static long[] Potentials(MinCostFlow f)
+    {
+        var n = f.NumNodes();
+        var arcs = f.NumArcs();
+        var count = new int[n + 1];
+        var tails = new int[2 * arcs];
+        var heads = new int[2 * arcs];
+        var costs = new long[2 * arcs];
+        var k = 0;
+        for (var a = 0; a < arcs; a++)
+        {
+            var t = f.Tail(a);
+            var h = f.Head(a);
+            var c = f.UnitCost(a);
+            var flow = f.Flow(a);
+            if (flow < f.Capacity(a))
+            {
+                (tails[k], heads[k], costs[k]) = (t, h, c);
+                k++;
+            }
+
+            if (flow > 0)
+            {
+                (tails[k], heads[k], costs[k]) = (h, t, -c);
+                k++;
+            }
+        }
+
+        // Compressed adjacency (by tail).
+        foreach (var t in tails.AsSpan(0, k))
+        {
+            count[t + 1]++;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            count[i + 1] += count[i];
+        }
+
+        var order = new int[k];
+        var fill = (int[])count.Clone();
+        for (var i = 0; i < k; i++)
+        {
+            order[fill[tails[i]]++] = i;
+        }
+
+        var d = new long[n];
+        var inQueue = new bool[n];
+        var queue = new Queue<int>(n);
+        for (var i = 0; i < n; i++)
+        {
+            queue.Enqueue(i);
+            inQueue[i] = true;
+        }
+
+        while (queue.Count > 0)
+        {
+            var u = queue.Dequeue();
+            inQueue[u] = false;
+            for (var x = count[u]; x < count[u + 1]; x++)
+            {
+                var i = order[x];
+                var v = heads[i];
+                var nd = d[u] + costs[i];
+                if (nd < d[v])
+                {
+                    d[v] = nd;
+                    if (!inQueue[v])
+                    {
+                        inQueue[v] = true;
+                        queue.Enqueue(v);
+                    }
+                }
+            }
+        }
+
+        return d;
     }
 
     private static MinCostFlow BuildFlow(AssignmentProblem p, int source, int sink, int hubP, int hubN, long priorityCap, long otherCap, long priorityCost, Func<int, long>? arcCost, long? bypassCost)
