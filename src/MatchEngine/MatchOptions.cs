@@ -83,8 +83,8 @@ public sealed record MatchOptions
     public int CandidateSearchBudget { get; init; } = 64;
 
     /// <summary>For large batches: how many times the search is widened (4x the candidates and budget) for mentees whose left-out mentors could still improve the result, before the gap to the bound is reported.</summary>
-    /// <value>The default is 2.</value>
-    public int WideningRounds { get; init; } = 2;
+    /// <value>The default is 1.</value>
+    public int WideningRounds { get; init; } = 1;
 
     /// <summary>Returns every problem with these options, each naming its field; empty when valid.</summary>
     /// <returns>The problems.</returns>
