@@ -133,6 +133,11 @@ public static class AssignmentSolver
     internal static AssignmentSolution Solve(AssignmentProblem problem, ObjectiveOrder objective, bool withPrices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        if (!withPrices && CompleteSquare(problem) is { } arcAt)
+        {
+            return SolveComplete(problem, arcAt, cancellationToken);
+        }
+
         var (priority, matched) = Counts(problem, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (objective == ObjectiveOrder.BestPairsFirst)
@@ -142,6 +147,73 @@ public static class AssignmentSolver
         }
 
         return SolveFixed(problem, priority, matched - priority, optionalOthers: false, arcBonus: null, cancellationToken, withPrices);
+    }
+
+    /// <summary>
+    /// When every left node is allowed with every right node, as many of each, capacities 1 (a perfect assignment is
+    /// certain): the arc of each (left, right) cell, else null.
+    /// </summary>
+    private static int[]? CompleteSquare(AssignmentProblem p)
+    {
+        if (p.LeftCount == 0 || p.LeftCount != p.RightCount || (long)p.ArcCount != (long)p.LeftCount * p.RightCount || p.RightCapacity.Any(c => c != 1))
+        {
+            return null;
+        }
+
+        var arcAt = new int[p.ArcCount];
+        Array.Fill(arcAt, -1);
+        for (var a = 0; a < p.ArcCount; a++)
+        {
+            ref var cell = ref arcAt[(p.ArcLeft(a) * p.RightCount) + p.ArcRight(a)];
+            if (cell >= 0)
+            {
+                return null;
+            }
+
+            cell = a;
+        }
+
+        return arcAt;
+    }
+
+    /// <summary>
+    /// The dense square case (every pair allowed, capacities 1): every node is matched in any optimum, so only the
+    /// score is left to maximise, which OR-Tools' LinearSumAssignment does about three times faster than a min-cost
+    /// flow (see benchmarks/).
+    /// </summary>
+    private static AssignmentSolution SolveComplete(AssignmentProblem p, int[] arcAt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var top = long.MinValue;
+        for (var a = 0; a < p.ArcCount; a++)
+        {
+            top = Math.Max(top, p.ArcScore(a));
+        }
+
+        using var lsa = new LinearSumAssignment();
+        for (var a = 0; a < p.ArcCount; a++)
+        {
+            lsa.AddArcWithCost(p.ArcLeft(a), p.ArcRight(a), top - p.ArcScore(a));
+        }
+
+        var status = lsa.Solve();
+        if (status != LinearSumAssignment.Status.OPTIMAL)
+        {
+            throw new InvalidOperationException($"OR-Tools linear sum assignment returned {status}; the assignment could not be proven optimal.");
+        }
+
+        var arcOfLeft = new int[p.LeftCount];
+        long total = 0;
+        var priority = 0;
+        for (var i = 0; i < p.LeftCount; i++)
+        {
+            var a = arcAt[(i * p.RightCount) + lsa.RightMate(i)];
+            arcOfLeft[i] = a;
+            total += p.ArcScore(a);
+            priority += p.LeftPriority[i] ? 1 : 0;
+        }
+
+        return new AssignmentSolution(arcOfLeft, p.LeftCount, priority, total);
     }
 
     /// <summary>
