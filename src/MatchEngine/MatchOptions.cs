@@ -82,9 +82,9 @@ public sealed record MatchOptions
     /// <value>The default is 64.</value>
     public int CandidateSearchBudget { get; init; } = 64;
 
-    /// <summary>For large batches: how many times the search is widened (4x the candidates and budget) for mentees whose left-out mentors could still improve the result, before the gap to the bound is reported.</summary>
-    /// <value>The default is 1.</value>
-    public int WideningRounds { get; init; } = 1;
+    /// <summary>For large batches: how many times the search is widened (4x the candidates and budget) for mentees whose left-out mentors could still raise the total score, before the gap to the bound is reported. (The search is always widened, up to 3 times, where needed to prove the numbers matched maximal.)</summary>
+    /// <value>The default is 0: fastest; the gap to the bound is reported.</value>
+    public int WideningRounds { get; init; }
 
     /// <summary>Returns every problem with these options, each naming its field; empty when valid.</summary>
     /// <returns>The problems.</returns>

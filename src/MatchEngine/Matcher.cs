@@ -16,6 +16,9 @@ public sealed class Matcher
     private readonly RuleSet _rules;
     private readonly PairScorer _scorer;
 
+    /// <summary>Rounds of widening spent, at most, on proving the counts maximal.</summary>
+    private const int CountRounds = 3;
+
     /// <summary>Creates a matcher.</summary>
     /// <param name="options">Programme options; <see cref="MatchOptions.Default"/> when null.</param>
     /// <param name="rules">Hard rules; <see cref="RuleSet.Default"/> when null.</param>
@@ -104,17 +107,20 @@ public sealed class Matcher
                 var open = SparseGraphBuilder.Reachable(g, solution).Where(e => !builder.Complete(e)).ToHashSet();
                 countsProven = open.Count == 0;
 
-                // Score: price the pairs left out against the dual prices; a mentee whose left-out mentors could
-                // score above its price may improve the total, so its search is widened.
-                for (var e = 0; e < g.Mentees.Length; e++)
+                // Score (when asked for): price the pairs left out against the dual prices; a mentee whose left-out
+                // mentors could score above its price may improve the total, so its search is widened too.
+                if (round < _options.WideningRounds)
                 {
-                    if (g.MenteeBound![e] > solution.PriceOfLeft![e] - solution.MaxPriceOfRight)
+                    for (var e = 0; e < g.Mentees.Length; e++)
                     {
-                        open.Add(e);
+                        if (g.MenteeBound![e] > solution.PriceOfLeft![e] - solution.MaxPriceOfRight)
+                        {
+                            open.Add(e);
+                        }
                     }
                 }
 
-                if (open.Count == 0 || round == _options.WideningRounds)
+                if (open.Count == 0 || round >= Math.Max(_options.WideningRounds, CountRounds))
                 {
                     break;
                 }
@@ -230,6 +236,19 @@ public sealed class Matcher
         var unmatched = chosen is null ? result.Unmatched.FirstOrDefault(u => u.Role == PersonRole.Mentee && u.Id == menteeId) : null;
         var focus = mentorId is null ? null : all.Single(v => v.MentorId == mentorId);
         return new Explanation(menteeId, chosen, unmatched, alternatives, rejected, focus);
+    }
+
+    /// <summary>Matches a batch on the thread pool.</summary>
+    /// <param name="batch">The people, the as-of date, and any locked and excluded pairs.</param>
+    /// <param name="progress">Receives the stage and how far it is; may be null.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="Match(MatchBatch, CancellationToken)"/>.</exception>
+    /// <exception cref="OperationCanceledException">When cancelled.</exception>
+    public Task<MatchResult> MatchAsync(MatchBatch batch, IProgress<MatchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return Task.Run(() => Match(batch, progress, cancellationToken), cancellationToken);
     }
 
     /// <summary>Checks a batch before solving: places against demand by area and by mode, under-18s against background-checked face-to-face places, and everyone no one in the batch could be matched with.</summary>

@@ -153,7 +153,7 @@ public static class ResultCsv
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
         var summary = result.Summary;
-        using var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        using var j = new Utf8JsonWriter(stream, Reports.Json.Options);
         j.WriteStartObject();
         j.WriteString("as_of", summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         j.WriteNumber("mentors", summary.Mentors);

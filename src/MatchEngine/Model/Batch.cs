@@ -41,6 +41,17 @@ public sealed record MatchBatch
         }
     }
 
+    /// <summary>Creates a batch whose as-of date is today in the given clock's local time zone.</summary>
+    /// <param name="mentors">The mentors; ids must be unique.</param>
+    /// <param name="mentees">The mentees; ids must be unique.</param>
+    /// <param name="clock">The clock, e.g. <see cref="TimeProvider.System"/>, or a fixed one in tests.</param>
+    /// <returns>The batch.</returns>
+    public static MatchBatch Today(IEnumerable<Mentor> mentors, IEnumerable<Mentee> mentees, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return new MatchBatch(mentors, mentees, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+    }
+
     /// <summary>The mentors, in the order given.</summary>
     public IReadOnlyList<Mentor> Mentors { get; }
 

@@ -121,7 +121,7 @@ public static class ExplanationWriter
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(mentee);
         ArgumentNullException.ThrowIfNull(options);
-        using var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        using var j = new Utf8JsonWriter(stream, Reports.Json.Options);
         j.WriteStartObject();
         j.WriteString("mentee_id", x.MenteeId);
         j.WriteNumber("age", Age.On(mentee.BirthDate, asOf));
