@@ -77,7 +77,7 @@ public sealed class Matcher
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>Pairs (locked ones included), unmatched people with reasons, the summary and the readiness check.</returns>
     /// <exception cref="ArgumentException">When a locked or excluded pair names an unknown person, a mentee is locked twice, or locked pairs exceed a mentor's capacity.</exception>
-    public MatchResult Match(MatchBatch batch, CancellationToken cancellationToken = default) => Match(batch, null, cancellationToken);
+    public MatchResult Match(MatchBatch batch, CancellationToken cancellationToken) => Match(batch, null, cancellationToken);
 
     /// <summary>Matches a batch, reporting progress.</summary>
     /// <param name="batch">The people, the as-of date, and any locked and excluded pairs.</param>
@@ -85,7 +85,7 @@ public sealed class Matcher
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>Pairs (locked ones included), unmatched people with reasons, the summary and the readiness check.</returns>
     /// <exception cref="ArgumentException">When a locked or excluded pair names an unknown person, a mentee is locked twice, or locked pairs exceed a mentor's capacity.</exception>
-    public MatchResult Match(MatchBatch batch, IProgress<MatchProgress>? progress, CancellationToken cancellationToken = default)
+    public MatchResult Match(MatchBatch batch, IProgress<MatchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var prepared = Prepare(batch, cancellationToken, progress);
         var g = prepared.Graph;

@@ -117,7 +117,7 @@ public static class AssignmentSolver
     /// <param name="problem">The problem.</param>
     /// <param name="cancellationToken">Checked between phases.</param>
     /// <returns>The optimal solution.</returns>
-    public static AssignmentSolution Solve(AssignmentProblem problem, CancellationToken cancellationToken = default) =>
+    public static AssignmentSolution Solve(AssignmentProblem problem, CancellationToken cancellationToken) =>
         Solve(problem, ObjectiveOrder.MostPairsFirst, cancellationToken);
 
     /// <summary>Solves the problem.</summary>
@@ -126,7 +126,7 @@ public static class AssignmentSolver
     /// <param name="cancellationToken">Checked between phases.</param>
     /// <returns>The optimal solution.</returns>
     /// <exception cref="InvalidOperationException">When OR-Tools reports a status other than optimal (not expected for valid input).</exception>
-    public static AssignmentSolution Solve(AssignmentProblem problem, ObjectiveOrder objective, CancellationToken cancellationToken = default) =>
+    public static AssignmentSolution Solve(AssignmentProblem problem, ObjectiveOrder objective = ObjectiveOrder.MostPairsFirst, CancellationToken cancellationToken = default) =>
         Solve(problem, objective, withPrices: false, cancellationToken);
 
     /// <summary>Solves, optionally returning dual prices for pricing pairs left out of the problem.</summary>
