@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MatchEngine.Analytics;
+
+namespace MatchEngine.Reports;
+
+/// <summary>
+/// One self-contained HTML page (no script, no network: inline CSS and SVG) with the figures of a match and charts:
+/// score histogram, match rate by group, travel distances, capacity use, and the strategy comparison. Written for a
+/// coordinator or a funder.
+/// </summary>
+public static class HtmlReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Writes the page.</summary>
+    /// <param name="w">Destination.</param>
+    /// <param name="title">The page title, e.g. the programme and intake.</param>
+    /// <param name="asOf">The as-of date.</param>
+    /// <param name="main">The figures of the pairs the page is about.</param>
+    /// <param name="comparison">Strategies compared on the same batch (may be empty).</param>
+    public static void Write(TextWriter w, string title, DateOnly asOf, QualityReport main, IReadOnlyList<StrategyResult> comparison)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(main);
+        ArgumentNullException.ThrowIfNull(comparison);
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        sb.Append("<title>").Append(E(title)).Append("</title><style>");
+        sb.Append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:980px;color:#1b1f24;padding:0 1rem}");
+        sb.Append("h1{font-size:1.7rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.3rem}");
+        sb.Append(".sub{color:#57606a}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:.8rem;margin:1.2rem 0}");
+        sb.Append(".card{background:#f6f8fa;border-radius:10px;padding:.8rem 1rem}.card b{display:block;font-size:1.6rem}.card span{color:#57606a;font-size:.9rem}");
+        sb.Append("table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{padding:.35rem .5rem;border-bottom:1px solid #eee;text-align:right}td:first-child,th:first-child{text-align:left}");
+        sb.Append("svg text{font-size:11px;fill:#333}.note{color:#57606a;font-size:.88rem}</style></head><body>\n");
+        sb.Append("<h1>").Append(E(title)).Append("</h1>");
+        sb.Append("<p class=\"sub\">Ages and rules as of ").Append(asOf.ToString("d MMMM yyyy", Inv)).Append(". Produced by MatchEngine.</p>\n");
+
+        sb.Append("<div class=\"cards\" id=\"headline\">");
+        Card(sb, "matched", $"{main.Matched:N0} of {main.Mentees:N0}", P(main.MatchedShare) + " of young people");
+        Card(sb, "unmet-needs", P(main.UnmetNeedsCoverage), $"of {main.UnmetNeeds:N0} with unmet needs matched");
+        Card(sb, "cross-background", P(main.CrossEitherShare), "of pairs cross an ethnic or class line");
+        Card(sb, "mean-score", main.MeanScore.ToString("0.0", Inv), "mean pair score (of 100)");
+        Card(sb, "distance", main.MeanDistanceKm is { } d ? d.ToString("0.0", Inv) + " km" : "-", "mean travel, in-person pairs");
+        Card(sb, "capacity", P(main.CapacityUse), $"of {main.MentorPlaces:N0} mentor places used");
+        sb.Append("</div>\n");
+        if (main.Violations > 0)
+        {
+            sb.Append("<p class=\"note\" id=\"violations\"><b>").Append(main.Violations).Append(" pairs break a rule</b>: ")
+                .Append(E(string.Join("; ", main.ViolationExamples.Take(5)))).Append("</p>");
+        }
+
+        sb.Append("<h2>Pair scores</h2><p class=\"note\">How many pairs scored in each band of 10 points (difference of background, closeness, relatability).</p>");
+        Bars(sb, "chart-scores", [.. main.ScoreHistogram.Select((v, i) => (string.Create(Inv, $"{i * 10}-{(i * 10) + 10}"), (double)v))], v => v.ToString("0", Inv), "#2f81f7");
+
+        sb.Append("<h2>Match rate by group</h2><p class=\"note\">Share of young people matched in each group; the largest gap between groups (of five or more) is shown per group type.</p>");
+        foreach (var dim in main.Groups.Select(g => g.Dimension).Distinct())
+        {
+            var rows = main.Groups.Where(g => g.Dimension == dim).ToList();
+            sb.Append("<h3 style=\"font-size:1rem\">").Append(E(Title(dim))).Append(" <span class=\"note\">(largest gap ")
+                .Append(P(main.LargestGap.GetValueOrDefault(dim))).Append(")</span></h3>");
+            HBars(sb, "chart-group-" + dim, [.. rows.Select(r => (string.Create(Inv, $"{r.Group} ({r.Mentees})"), r.Rate))]);
+        }
+
+        sb.Append("<h2>Travel distance</h2><p class=\"note\">In-person pairs by distance (km); the 90th percentile is ")
+            .Append(main.P90DistanceKm is { } p90 ? p90.ToString("0.0", Inv) + " km" : "-").Append(".</p>");
+        var bins = new double[10];
+        foreach (var km in main.Distances)
+        {
+            bins[Math.Clamp((int)(km / 5), 0, 9)]++;
+        }
+
+        Bars(sb, "chart-distance", [.. bins.Select((v, i) => (string.Create(Inv, $"{i * 5}-{(i * 5) + 5}"), v))], v => v.ToString("0", Inv), "#1a7f37");
+
+        sb.Append("<h2>Mentor capacity</h2><p class=\"note\">Mentors by how many of their places are used.</p>");
+        Bars(sb, "chart-capacity", [.. main.MentorsByPlacesUsed.Select((v, i) => (string.Create(Inv, $"{i} used"), (double)v))], v => v.ToString("0", Inv), "#bf8700");
+
+        if (comparison.Count > 0)
+        {
+            sb.Append("<h2>Strategies compared</h2><p class=\"note\">The same people and the same allowed pairs, matched five ways.</p>");
+            sb.Append("<table id=\"comparison\"><tr><th>figure</th>");
+            foreach (var c in comparison)
+            {
+                sb.Append("<th>").Append(E(Name(c.Strategy))).Append("</th>");
+            }
+
+            sb.Append("</tr>");
+            var rows = comparison.Select(c => QualityWriter.Rows(c.Quality, c.Elapsed)).ToList();
+            for (var i = 0; i < rows[0].Count; i++)
+            {
+                sb.Append("<tr><td>").Append(E(rows[0][i].Name)).Append("</td>");
+                foreach (var r in rows)
+                {
+                    sb.Append("<td>").Append(E(r[i].Value)).Append("</td>");
+                }
+
+                sb.Append("</tr>");
+            }
+
+            sb.Append("</table>");
+            sb.Append("<h3 style=\"font-size:1rem\">Mean pair score by strategy</h3>");
+            HBars(sb, "chart-strategies", [.. comparison.Select(c => (Name(c.Strategy), c.Quality.MeanScore / 100))], v => v.ToString("0.0", Inv));
+        }
+
+        sb.Append("\n<p class=\"note\">Rules: mentors over 25 and trained; young people 11 to 25; virtual and hybrid only from 18; under-18s only with a background-checked mentor; face-to-face within 25 km, hybrid within 50 km.</p>");
+        sb.Append("</body></html>\n");
+        w.Write(sb.ToString());
+    }
+
+    /// <summary>The display name of a strategy.</summary>
+    /// <param name="s">The strategy.</param>
+    /// <returns>The name.</returns>
+    public static string Name(Strategy s) => s switch
+    {
+        Strategy.Optimal => "optimal",
+        Strategy.GreedyByScore => "greedy",
+        Strategy.FirstComeFirstServed => "first-come",
+        Strategy.StableMatching => "stable",
+        Strategy.Random => "random",
+        _ => s.ToString(),
+    };
+
+    private static string Title(string dim) => dim switch
+    {
+        "unmet_needs" => "Unmet needs",
+        "area" => "Area",
+        _ => char.ToUpperInvariant(dim[0]) + dim[1..],
+    };
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+
+    private static string P(double share) => share.ToString("0.0%", Inv);
+
+    private static void Card(StringBuilder sb, string id, string value, string label) =>
+        sb.Append("<div class=\"card\" id=\"card-").Append(id).Append("\"><b>").Append(E(value)).Append("</b><span>").Append(E(label)).Append("</span></div>");
+
+    private static void Bars(StringBuilder sb, string id, (string Label, double Value)[] data, Func<double, string> format, string colour)
+    {
+        const int width = 900, height = 220, left = 40, bottom = 30, top = 15;
+        var max = Math.Max(1, data.Length == 0 ? 1 : data.Max(d => d.Value));
+        var slot = (width - left) / (double)Math.Max(1, data.Length);
+        sb.Append(string.Create(Inv, $"<svg id=\"{id}\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"));
+        for (var i = 0; i < data.Length; i++)
+        {
+            var h = (height - bottom - top) * data[i].Value / max;
+            var x = left + (i * slot) + (slot * 0.1);
+            var y = height - bottom - h;
+            sb.Append(string.Create(Inv, $"<rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{slot * 0.8:0.#}\" height=\"{h:0.#}\" fill=\"{colour}\"><title>{E(data[i].Label)}: {format(data[i].Value)}</title></rect>"));
+            sb.Append(string.Create(Inv, $"<text x=\"{x + (slot * 0.4):0.#}\" y=\"{y - 3:0.#}\" text-anchor=\"middle\">{format(data[i].Value)}</text>"));
+            sb.Append(string.Create(Inv, $"<text x=\"{x + (slot * 0.4):0.#}\" y=\"{height - 12}\" text-anchor=\"middle\">{E(data[i].Label)}</text>"));
+        }
+
+        sb.Append("</svg>\n");
+    }
+
+    private static void HBars(StringBuilder sb, string id, (string Label, double Share)[] data, Func<double, string>? format = null)
+    {
+        const int width = 900, row = 22, label = 260;
+        format ??= v => P(v);
+        var height = (data.Length * row) + 10;
+        sb.Append(string.Create(Inv, $"<svg id=\"{id}\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"));
+        for (var i = 0; i < data.Length; i++)
+        {
+            var y = (i * row) + 4;
+            var w = (width - label - 70) * Math.Clamp(data[i].Share, 0, 1);
+            sb.Append(string.Create(Inv, $"<text x=\"0\" y=\"{y + 14}\">{E(data[i].Label)}</text>"));
+            sb.Append(string.Create(Inv, $"<rect x=\"{label}\" y=\"{y}\" width=\"{w:0.#}\" height=\"{row - 6}\" fill=\"#8250df\"><title>{E(data[i].Label)}: {format(data[i].Share)}</title></rect>"));
+            sb.Append(string.Create(Inv, $"<text x=\"{label + w + 6:0.#}\" y=\"{y + 14}\">{format(data[i].Share)}</text>"));
+        }
+
+        sb.Append("</svg>\n");
+    }
+}
