@@ -54,6 +54,10 @@ public static class PolicyFile
         N("min_pair_score", Kind.Number, 0, 100, "no pair scoring below this (0 to 100) is made", o => o.MinPairScore, (o, v) => o with { MinPairScore = (double)v! }),
         N("min_cross_background_share", Kind.NullableShare, 0, 1, "batch target: least share of pairs crossing an ethnic or socioeconomic line (e.g. 0.75), or null for none; only score is traded for it", o => o.MinCrossBackgroundShare, (o, v) => o with { MinCrossBackgroundShare = (double?)v }),
         N("exact_quota_max_pairs", Kind.Integer, 0, 10_000_000, "up to this many allowed pairs, a gap left by the Lagrangian method is closed exactly with CP-SAT", o => o.ExactQuotaMaxPairs, (o, v) => o with { ExactQuotaMaxPairs = (int)(double)v! }),
+        N("scale.dense_pair_limit", Kind.Integer, 0, 1e15, "batches with at most this many mentor x mentee pairs check every pair (exact); larger ones search candidates through indexes", o => o.DensePairLimit, (o, v) => o with { DensePairLimit = (long)(double)v! }),
+        N("scale.candidates_per_mentee", Kind.Integer, 1, 1000, "large batches: the best allowed mentors kept per mentee", o => o.CandidatesPerMentee, (o, v) => o with { CandidatesPerMentee = (int)(double)v! }),
+        N("scale.candidate_search_budget", Kind.Integer, 1, 100_000, "large batches: mentors examined per mentee (nearest first, then a slice of the virtual pool)", o => o.CandidateSearchBudget, (o, v) => o with { CandidateSearchBudget = (int)(double)v! }),
+        N("scale.widening_rounds", Kind.Integer, 0, 10, "large batches: rounds that widen the search where a left-out pair could still raise the score (closes the gap, costs time)", o => o.WideningRounds, (o, v) => o with { WideningRounds = (int)(double)v! }),
     ];
 
     private static Field N(string path, Kind kind, double min, double max, string description, Func<MatchOptions, object?> get, Func<MatchOptions, object?, MatchOptions> set) =>
@@ -62,7 +66,7 @@ public static class PolicyFile
     private static Field W(string name, string description, Func<ScoreWeights, double> get, Func<ScoreWeights, double, ScoreWeights> set) =>
         new("weights." + name, Kind.Number, 0, 100, description, o => get(o.Weights), (o, v) => o with { Weights = set(o.Weights, (double)v!) });
 
-    private static readonly string[] Sections = ["weights", "travel", "ages", "safeguarding"];
+    private static readonly string[] Sections = ["weights", "travel", "ages", "safeguarding", "scale"];
 
     /// <summary>Loads a policy file.</summary>
     /// <param name="json">The file's bytes.</param>
@@ -244,7 +248,7 @@ public static class PolicyFile
             var indent = sec is null ? "  " : "    ";
             var next = i + 1 < Fields.Length ? Fields[i + 1] : null;
             var nextSec = next is null ? null : next.Path.Contains('.', StringComparison.Ordinal) ? next.Path[..next.Path.IndexOf('.', StringComparison.Ordinal)] : null;
-            var comma = next is not null && nextSec == sec ? "," : string.Empty;
+            var comma = next is not null && (nextSec == sec || sec is null) ? "," : string.Empty;
             sb.Append(indent).Append("// ").Append(f.Description).Append('\n');
             sb.Append(indent).Append('"').Append(name).Append("\": ").Append(Json(f.Get(d))).Append(comma).Append('\n');
             if (sec is not null && nextSec != sec)
@@ -265,6 +269,7 @@ public static class PolicyFile
         string s => $"\"{s}\"",
         double x => x.ToString("0.###", CultureInfo.InvariantCulture),
         int n => n.ToString(CultureInfo.InvariantCulture),
+        long n => n.ToString(CultureInfo.InvariantCulture),
         _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null",
     };
 }
