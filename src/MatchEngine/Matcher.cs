@@ -91,9 +91,12 @@ public sealed class Matcher
         var g = prepared.Graph;
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new MatchProgress("solving", 0, 1));
-        AssignmentSolution solution = null!;
         QuotaReport? quota = null;
         var countsProven = true;
+        AssignmentSolution? priced = null;
+        var solution = prepared.Builder is null && _options.MinCrossBackgroundShare is null
+            ? AssignmentSolver.Solve(g.Problem, _options.Objective, cancellationToken)
+            : null;
         if (prepared.Builder is { } builder)
         {
             // Widen the search where the answer cannot be proven: the mentees that an augmenting path could reach.
@@ -101,7 +104,7 @@ public sealed class Matcher
             var budget = _options.CandidateSearchBudget;
             for (var round = 0; ; round++)
             {
-                solution = AssignmentSolver.Solve(g.Problem, _options.Objective, withPrices: true, cancellationToken);
+                solution = priced = AssignmentSolver.Solve(g.Problem, _options.Objective, withPrices: true, cancellationToken);
 
                 // Counts: the mentees an augmenting path could reach must have every eligible mentor as a candidate.
                 var open = SparseGraphBuilder.Reachable(g, solution).Where(e => !builder.Complete(e)).ToHashSet();
@@ -143,9 +146,10 @@ public sealed class Matcher
 
             (solution, quota) = QuotaSolver.Solve(g.Problem, marked, share, _options.Objective, _options.ExactQuotaMaxPairs, cancellationToken);
         }
-        else if (prepared.Builder is null)
+
+        if (solution is null)
         {
-            solution = AssignmentSolver.Solve(g.Problem, _options.Objective, cancellationToken);
+            throw new InvalidOperationException("No solution was computed.");
         }
 
         var pairs = new List<MatchedPair>(solution.Matched + prepared.Locked.Count);
@@ -180,7 +184,7 @@ public sealed class Matcher
         var summary = Summarise(batch.AsOf, g.Mentors, allMentees, g.Problem.ArcCount, pairs, unmatched, quota);
         if (g.Sparse)
         {
-            summary = Certify(g, solution, summary, quota, countsProven, quota is null ? solution : AssignmentSolver.Solve(g.Problem, _options.Objective, withPrices: true, cancellationToken));
+            summary = Certify(g, solution, summary, quota, countsProven, priced!);
         }
 
         return new MatchResult(pairs, unmatched, summary, ReadinessReport.From(g, _options, this)) { Quota = quota };
