@@ -59,17 +59,9 @@ internal sealed class CandidateGraph
     {
         var mentorAge = mentors.Select(m => Age.On(m.BirthDate, asOf)).ToArray();
         var menteeAge = mentees.Select(m => Age.On(m.BirthDate, asOf)).ToArray();
-        var gates = rules.Append(MinimumScoreRule.Instance).ToArray();
+        var gate = new PairGate(rules, scorer, options);
+        var gates = gate.Gates;
         var ruleCount = gates.Length;
-        var minScoreIndex = ruleCount - 1;
-        var minPoints = (int)Math.Round(options.MinPairScore * 100, MidpointRounding.AwayFromZero);
-        var ruleIndex = new Dictionary<IEligibilityRule, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < ruleCount; i++)
-        {
-            ruleIndex[gates[i]] = i;
-        }
-
-        var ruleSet = new RuleSet(rules);
         var problem = new AssignmentProblem(mentees.Select(e => e.UnmetNeeds).ToArray(), capacity);
         var arcMode = new List<MeetingModes>();
         var menteeEligible = new int[mentees.Length];
@@ -85,13 +77,9 @@ internal sealed class CandidateGraph
             Array.Clear(failures);
             for (var m = 0; m < mentors.Length; m++)
             {
-                double? d = mentors[m].Location is { } a && mentees[e].Location is { } b ? a.DistanceKm(b) : null;
-                var ctx = new PairContext(mentors[m], mentees[e], mentorAge[m], menteeAge[e], d, options);
-                var assessment = ruleSet.Assess(ctx);
-                var (mode, score) = assessment.IsEligible ? scorer.Best(mentors[m], mentees[e], assessment.Allowed, d) : default;
-                if (!assessment.IsEligible || score.Points < minPoints)
+                var (ri, mode, points) = gate.Decide(mentors[m], mentees[e], mentorAge[m], menteeAge[e]);
+                if (ri >= 0)
                 {
-                    var ri = assessment.IsEligible ? minScoreIndex : ruleIndex[assessment.FailedRule!];
                     if (failures[ri]++ == 0)
                     {
                         firstMentor[ri] = m;
@@ -102,7 +90,7 @@ internal sealed class CandidateGraph
                     continue;
                 }
 
-                problem.AddArc(e, m, score.Points);
+                problem.AddArc(e, m, points);
                 arcMode.Add(mode);
                 menteeEligible[e]++;
                 mentorEligible[m]++;

@@ -382,13 +382,13 @@ public sealed class Matcher
 
     internal MatchedPair Pair(Mentor mentor, Mentee mentee, MeetingModes mode)
     {
-        double? d = mentor.Location is { } a && mentee.Location is { } b ? a.DistanceKm(b) : null;
+        var d = GeoPoint.Between(mentor.Location, mentee.Location);
         return new MatchedPair(mentee.Id, mentor.Id, mode, d, _scorer.Score(mentor, mentee, mode, d));
     }
 
     private PairContext Context(Mentor mentor, Mentee mentee, int mentorAge, int menteeAge)
     {
-        double? d = mentor.Location is { } a && mentee.Location is { } b ? a.DistanceKm(b) : null;
+        var d = GeoPoint.Between(mentor.Location, mentee.Location);
         return new PairContext(mentor, mentee, mentorAge, menteeAge, d, _options);
     }
 

@@ -18,12 +18,9 @@ internal sealed class SparseGraphBuilder
     private readonly int[] _mentorAge;
     private readonly int[] _menteeAge;
     private readonly IEligibilityRule[] _gates;
-    private readonly Dictionary<IEligibilityRule, int> _ruleIndex = new(ReferenceEqualityComparer.Instance);
-    private readonly RuleSet _ruleSet;
-    private readonly PairScorer _scorer;
+    private readonly PairGate _gate;
     private readonly MatchOptions _options;
     private readonly SparseCandidates _index;
-    private readonly int _minPoints;
     private readonly (int Mentor, int Points, MeetingModes Mode)[][] _picks;
     private readonly (int, int, int)[] _binding;
     private readonly int[] _checked;
@@ -36,16 +33,9 @@ internal sealed class SparseGraphBuilder
         _capacity = capacity;
         _mentorAge = mentors.Select(m => Age.On(m.BirthDate, asOf)).ToArray();
         _menteeAge = mentees.Select(m => Age.On(m.BirthDate, asOf)).ToArray();
-        _gates = rules.Append(MinimumScoreRule.Instance).ToArray();
-        for (var i = 0; i < _gates.Length; i++)
-        {
-            _ruleIndex[_gates[i]] = i;
-        }
-
-        _ruleSet = new RuleSet(rules);
-        _scorer = scorer;
+        _gate = new PairGate(rules, scorer, options);
+        _gates = _gate.Gates;
         _options = options;
-        _minPoints = (int)Math.Round(options.MinPairScore * 100, MidpointRounding.AwayFromZero);
         _index = new SparseCandidates(mentors, _mentorAge, capacity, options);
         _picks = new (int, int, MeetingModes)[mentees.Length][];
         _binding = new (int, int, int)[mentees.Length];
@@ -75,13 +65,9 @@ internal sealed class SparseGraphBuilder
             var staticMax = SparseCandidates.StaticMaxPoints(mentee, _options.Weights);
             void Consider(int m)
             {
-                double? d = _mentors[m].Location is { } a && mentee.Location is { } b ? a.DistanceKm(b) : null;
-                var ctx = new PairContext(_mentors[m], mentee, _mentorAge[m], _menteeAge[e], d, _options);
-                var assessment = _ruleSet.Assess(ctx);
-                var (mode, score) = assessment.IsEligible ? _scorer.Best(_mentors[m], mentee, assessment.Allowed, d) : default;
-                if (!assessment.IsEligible || score.Points < _minPoints)
+                var (ri, mode, points) = _gate.Decide(_mentors[m], mentee, _mentorAge[m], _menteeAge[e]);
+                if (ri >= 0)
                 {
-                    var ri = assessment.IsEligible ? _gates.Length - 1 : _ruleIndex[assessment.FailedRule!];
                     if (w.Failures[ri]++ == 0)
                     {
                         w.FirstMentor[ri] = m;
@@ -90,7 +76,7 @@ internal sealed class SparseGraphBuilder
                     return;
                 }
 
-                w.Found.Add((m, score.Points, mode));
+                w.Found.Add((m, points, mode));
             }
 
             var unexplored = _index.Search(mentee, _menteeAge[e], Math.Max(2, budget / 8), staticMax, w.Seen, Consider);

@@ -8,6 +8,12 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
     /// <summary>The mean Earth radius used for distances, in km.</summary>
     public const double EarthRadiusKm = 6371.0088;
 
+    /// <summary>Great-circle distance between two points when both are known.</summary>
+    /// <param name="a">One point, or null.</param>
+    /// <param name="b">The other point, or null.</param>
+    /// <returns>The distance in km, or null when a point is missing.</returns>
+    internal static double? Between(GeoPoint? a, GeoPoint? b) => a is { } x && b is { } y ? x.DistanceKm(y) : null;
+
     /// <summary>Great-circle (haversine) distance to <paramref name="other"/> in km.</summary>
     /// <param name="other">The other point.</param>
     /// <returns>The distance in kilometres.</returns>
