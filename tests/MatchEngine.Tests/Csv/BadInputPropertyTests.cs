@@ -59,15 +59,8 @@ public class BadInputPropertyTests
         return header + "\n" + string.Join('\n', copy) + "\n";
     }
 
-    private static Gen<(int Seed, int Size, int Target, Corruption Kind)> Cases =>
-        from seed in Gen.Choose(1, 10_000)
-        from size in Gen.Choose(2, 25)
-        from target in Gen.Choose(1, size - 1)
-        from kind in Gen.Elements(Enum.GetValues<Corruption>())
-        select (seed, size, target, kind);
-
-    [Property(MaxTest = 60)]
-    public Property Corrupted_mentee_file_is_rejected_naming_the_row() => Prop.ForAll(Cases.ToArbitrary(), c =>
+    /// <summary>Writes a valid mentors file and a mentees file with one corruption; returns the paths, the output folder and the row the error must name.</summary>
+    private static (string Mentors, string Mentees, string OutDir, int Row) WriteCorrupted((int Seed, int Size, int Target, Corruption Kind) c)
     {
         var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = 5, Mentees = c.Size, Seed = c.Seed });
         var dir = CliRunner.TempDir();
@@ -79,10 +72,22 @@ public class BadInputPropertyTests
 
         var (header, rows) = Text(s => BatchCsvWriter.WriteMentees(s, batch.Mentees));
         var text = Corrupt(header, rows, c.Target, c.Kind, out var row);
-        var bytes = c.Kind == Corruption.Windows1252 ? Encoding.Latin1.GetBytes(text) : Encoding.UTF8.GetBytes(text);
         var mentees = Path.Combine(dir, "mentees.csv");
-        File.WriteAllBytes(mentees, bytes);
-        var outDir = Path.Combine(dir, "out");
+        File.WriteAllBytes(mentees, c.Kind == Corruption.Windows1252 ? Encoding.Latin1.GetBytes(text) : Encoding.UTF8.GetBytes(text));
+        return (mentors, mentees, Path.Combine(dir, "out"), row);
+    }
+
+    private static Gen<(int Seed, int Size, int Target, Corruption Kind)> Cases =>
+        from seed in Gen.Choose(1, 10_000)
+        from size in Gen.Choose(2, 25)
+        from target in Gen.Choose(1, size - 1)
+        from kind in Gen.Elements(Enum.GetValues<Corruption>())
+        select (seed, size, target, kind);
+
+    [Property(MaxTest = 60)]
+    public Property Corrupted_mentee_file_is_rejected_naming_the_row() => Prop.ForAll(Cases.ToArbitrary(), c =>
+    {
+        var (mentors, mentees, outDir, row) = WriteCorrupted(c);
         var (code, stdout, stderr) = CliRunner.Run("match", "--mentors", mentors, "--mentees", mentees, "--out", outDir, "--as-of", "2026-09-01");
         var names = c.Kind == Corruption.RemovedHeader ? "is a required column and is missing" : $"mentees.csv, row {row}";
         return (code == 2).Label($"exit {code}: {stderr}")
@@ -100,19 +105,7 @@ public class BadInputPropertyTests
             return true.ToProperty();
         }
 
-        var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = 5, Mentees = c.Size, Seed = c.Seed });
-        var dir = CliRunner.TempDir();
-        var mentors = Path.Combine(dir, "mentors.csv");
-        using (var f = File.Create(mentors))
-        {
-            BatchCsvWriter.WriteMentors(f, batch.Mentors);
-        }
-
-        var (header, rows) = Text(s => BatchCsvWriter.WriteMentees(s, batch.Mentees));
-        var text = Corrupt(header, rows, c.Target, c.Kind, out var row);
-        var mentees = Path.Combine(dir, "mentees.csv");
-        File.WriteAllBytes(mentees, c.Kind == Corruption.Windows1252 ? Encoding.Latin1.GetBytes(text) : Encoding.UTF8.GetBytes(text));
-        var outDir = Path.Combine(dir, "out");
+        var (mentors, mentees, outDir, row) = WriteCorrupted(c);
         var (code, _, stderr) = CliRunner.Run("match", "--mentors", mentors, "--mentees", mentees, "--out", outDir, "--as-of", "2026-09-01", "--skip-invalid");
         if (code != 0)
         {
