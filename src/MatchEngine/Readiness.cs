@@ -62,7 +62,7 @@ public sealed record ReadinessReport(
         {
             if (g.MenteeEligible[e] == 0)
             {
-                unmatchable.Add(matcher.MenteeReason(g, e));
+                unmatchable.Add(new Results.Reasons(matcher.Options).MenteeReason(g, e));
             }
         }
 
@@ -70,7 +70,7 @@ public sealed record ReadinessReport(
         {
             if (g.MentorEligible[m] == 0)
             {
-                unmatchable.Add(matcher.MentorReason(g, m, 0));
+                unmatchable.Add(new Results.Reasons(matcher.Options).MentorReason(g, m, 0));
             }
         }
 
