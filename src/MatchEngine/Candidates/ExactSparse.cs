@@ -1,0 +1,832 @@
+using System.Diagnostics;
+using MatchEngine.Model;
+using MatchEngine.Rules;
+using MatchEngine.Scoring;
+using MatchEngine.Solving;
+
+namespace MatchEngine.Candidates;
+
+/// <summary>
+/// The exact engine for batches too large to check pair by pair (Lee and Orlin's method): solve on a restricted set
+/// of the best pairs, prove the counts maximal over every eligible pair with an alternating search on the implicit
+/// graph, price every eligible pair left out against the dual values, add those that could raise the score, and solve
+/// again until none is left. The result is then optimal over all eligible pairs, and says so.
+/// </summary>
+/// <remarks>
+/// Mentors are kept in buckets: one per profile (everyone who scores the same against every mentee) and way of
+/// meeting (virtual: one bucket per profile for the whole country; in person: per profile and 3-D grid cell, or per
+/// profile and region where a location is missing). A mentee's reachable mentors are the buckets it can use; a
+/// bucket's score bound (its profile, and the nearest point of its cell for proximity) against the lowest dual value
+/// in it lets one test rule out a whole bucket.
+/// </remarks>
+internal sealed class ExactSparse
+{
+    private const MeetingModes InPerson = MeetingModes.FaceToFace | MeetingModes.Hybrid;
+    private const double EarthKm = GeoPoint.EarthRadiusKm;
+
+    private readonly PairKernel _k;
+    private readonly int[] _capacity;
+    private readonly bool[] _priority;
+    private readonly MatchOptions _o;
+    private readonly double _cellKm;
+
+    // Buckets in compressed rows: members of bucket b are _members[_start[b] .. _start[b + 1]).
+    private readonly int[] _start;
+    private readonly int[] _members;
+    private readonly int[] _rep;
+    private readonly MeetingModes[] _bModes;
+    private readonly bool[] _bChecked;
+    private readonly int[] _virtual;
+    private readonly Dictionary<long, int[]> _cells;
+    private readonly Dictionary<long, int[]> _regions;
+    private readonly double[] _mxyz;
+    private readonly double[] _exyz;
+
+    // The restricted pair set: per mentee its mentors, points and modes.
+    private readonly List<(int Mentor, int Points, MeetingModes Mode)>[] _arcs;
+
+    public ExactSparse(PairKernel kernel, int[] capacity, bool[] priority, MatchOptions options)
+    {
+        _k = kernel;
+        _capacity = capacity;
+        _priority = priority;
+        _o = options;
+        var reach = RuleIndex.Reach(options);
+        _cellKm = Math.Max(1, reach / 2);
+        _mxyz = Xyz(kernel.MentorPoint);
+        _exyz = Xyz(kernel.MenteePoint);
+
+        // Types: profile x modes x check.
+        var typeOf = new Dictionary<(int, MeetingModes, bool), int>();
+        var keyed = new Dictionary<(int Kind, int Type, long Key), List<int>>();
+        for (var m = 0; m < kernel.MentorCount; m++)
+        {
+            if (!kernel.MentorUsable[m] || capacity[m] <= 0)
+            {
+                continue;
+            }
+
+            var modes = kernel.MentorModes[m];
+            var tk = (kernel.MentorProfile[m], modes, kernel.MentorChecked[m]);
+            if (!typeOf.TryGetValue(tk, out var t))
+            {
+                t = typeOf.Count;
+                typeOf[tk] = t;
+            }
+
+            if ((modes & MeetingModes.Virtual) != 0)
+            {
+                Add(keyed, (0, t, 0), m);
+            }
+
+            if ((modes & InPerson) != 0)
+            {
+                var region = kernel.MentorRegion[m];
+                if (kernel.MentorPoint[m] is not null)
+                {
+                    Add(keyed, (1, t, CellKey(_mxyz, m)), m);
+                    Add(keyed, (2, t, (region * 2L) + 1), m);
+                }
+                else
+                {
+                    Add(keyed, (2, t, region * 2L), m);
+                }
+            }
+        }
+
+        var count = keyed.Count;
+        _start = new int[count + 1];
+        _members = new int[keyed.Sum(k => k.Value.Count)];
+        _rep = new int[count];
+        _bModes = new MeetingModes[count];
+        _bChecked = new bool[count];
+        var virt = new List<int>();
+        var cells = new Dictionary<long, List<int>>();
+        var regions = new Dictionary<long, List<int>>();
+        var b = 0;
+        foreach (var (key, list) in keyed)
+        {
+            _start[b + 1] = _start[b] + list.Count;
+            list.CopyTo(_members, _start[b]);
+            _rep[b] = list[0];
+            _bModes[b] = kernel.MentorModes[list[0]];
+            _bChecked[b] = kernel.MentorChecked[list[0]];
+            switch (key.Kind)
+            {
+                case 0: virt.Add(b); break;
+                case 1: Add(cells, key.Key, b); break;
+                default: Add(regions, key.Key, b); break;
+            }
+
+            b++;
+        }
+
+        _virtual = [.. virt];
+        _cells = cells.ToDictionary(x => x.Key, x => x.Value.ToArray());
+        _regions = regions.ToDictionary(x => x.Key, x => x.Value.ToArray());
+        _arcs = new List<(int, int, MeetingModes)>[kernel.MenteeCount];
+        for (var e = 0; e < _arcs.Length; e++)
+        {
+            _arcs[e] = [];
+        }
+    }
+
+    /// <summary>Buckets of mentors (for the figures).</summary>
+    public int BucketCount => _rep.Length;
+
+    /// <summary>Pairs in the restricted set.</summary>
+    public long ArcCount => _arcs.Sum(a => (long)a.Count);
+
+    /// <summary>Pairs examined by the searches and pricing (for the figures).</summary>
+    public long Examined => Interlocked.Read(ref _examined);
+
+    private long _examined;
+
+    /// <summary>What a run did: rounds, pairs added, seconds per stage.</summary>
+    public sealed class Stats
+    {
+        public int CountRounds { get; set; }
+
+        public int PriceRounds { get; set; }
+
+        public long PathArcsAdded { get; set; }
+
+        public long PricedArcsAdded { get; set; }
+
+        public double CandidateSeconds { get; set; }
+
+        public double CountSeconds { get; set; }
+
+        public double SolveSeconds { get; set; }
+
+        public double PriceSeconds { get; set; }
+
+        public bool Certified { get; set; }
+
+        public long ViolationBound { get; set; }
+    }
+
+    /// <summary>The restricted problem of the current pair set, with the mode of each arc.</summary>
+    public (AssignmentProblem Problem, List<MeetingModes> Modes, int[] MenteeArcs) Problem()
+    {
+        var problem = new AssignmentProblem(_priority, _capacity);
+        var modes = new List<MeetingModes>();
+        var per = new int[_arcs.Length];
+        for (var e = 0; e < _arcs.Length; e++)
+        {
+            _arcs[e].Sort((x, y) => x.Mentor.CompareTo(y.Mentor));
+            foreach (var (m, p, mode) in _arcs[e])
+            {
+                problem.AddArc(e, m, p);
+                modes.Add(mode);
+            }
+
+            per[e] = _arcs[e].Count;
+        }
+
+        return (problem, modes, per);
+    }
+
+    /// <summary>
+    /// Solves to proven optimality over all eligible pairs: first candidates, then rounds of counts proof and pricing.
+    /// </summary>
+    public (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Solve(
+        ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct)
+    {
+        var stats = new Stats();
+        var clock = Stopwatch.StartNew();
+        for (var round = 1; ; round++)
+        {
+            ct.ThrowIfCancellationRequested();
+            clock.Restart();
+            var (problem, modes, _) = Problem();
+            progress?.Report(new MatchProgress("solving", round, 0));
+            var solution = AssignmentSolver.Solve(problem, objective, withPrices: true, ct);
+            stats.SolveSeconds += clock.Elapsed.TotalSeconds;
+
+            clock.Restart();
+            var paths = ProveCounts(problem, solution, priorityOnly: true, ct);
+            if (objective == ObjectiveOrder.MostPairsFirst && paths == 0)
+            {
+                paths = ProveCounts(problem, solution, priorityOnly: false, ct);
+            }
+
+            stats.CountSeconds += clock.Elapsed.TotalSeconds;
+            if (paths > 0)
+            {
+                stats.CountRounds++;
+                stats.PathArcsAdded += paths;
+                progress?.Report(new MatchProgress("counts", round, paths));
+                continue;
+            }
+
+            clock.Restart();
+            var (added, bound) = Price(problem, solution, ct);
+            stats.PriceSeconds += clock.Elapsed.TotalSeconds;
+            stats.ViolationBound = bound;
+            progress?.Report(new MatchProgress("pricing", round, added));
+            if (added == 0)
+            {
+                stats.Certified = true;
+                return (solution, problem, modes, stats);
+            }
+
+            stats.PriceRounds++;
+            stats.PricedArcsAdded += added;
+            if (round >= maxRounds)
+            {
+                return (solution, problem, modes, stats);
+            }
+        }
+    }
+
+    /// <summary>The buckets mentee <paramref name="e"/> can draw from, each with an upper bound on proximity (0 to 1).</summary>
+    private void Access(int e, List<(int Bucket, double Prox)> into)
+    {
+        into.Clear();
+        if (!_k.MenteeUsable[e])
+        {
+            return;
+        }
+
+        var modes = _k.MenteeModes[e];
+        var needs = _k.MenteeNeedsCheck[e];
+        if ((modes & MeetingModes.Virtual) != 0)
+        {
+            foreach (var b in _virtual)
+            {
+                if (!needs || _bChecked[b])
+                {
+                    into.Add((b, 0));
+                }
+            }
+        }
+
+        var ip = modes & InPerson;
+        if (ip == 0)
+        {
+            return;
+        }
+
+        var region = _k.MenteeRegion[e];
+        if (_k.MenteePoint[e] is not null)
+        {
+            var radius = Math.Max((ip & MeetingModes.FaceToFace) != 0 ? _o.FaceToFaceMaxKm : 0, (ip & MeetingModes.Hybrid) != 0 ? _o.HybridMaxKm : 0);
+            var chord = 2 * EarthKm * Math.Sin(Math.Min(radius / (2 * EarthKm), Math.PI / 2));
+            double x = _exyz[3 * e], y = _exyz[(3 * e) + 1], z = _exyz[(3 * e) + 2];
+            var r = (int)Math.Ceiling(chord / _cellKm);
+            void Cell(long key, int[] buckets)
+            {
+                var d = BoxDistance(key, x, y, z);
+                if (d > chord + 1e-9)
+                {
+                    return;
+                }
+
+                var prox = 1 - (d / _k.ProximityScale);
+                foreach (var b in buckets)
+                {
+                    if ((_bModes[b] & ip) != 0 && (!needs || _bChecked[b]))
+                    {
+                        into.Add((b, prox));
+                    }
+                }
+            }
+
+            if ((long)(2 * r + 1) * (2 * r + 1) * (2 * r + 1) > _cells.Count)
+            {
+                foreach (var (key, buckets) in _cells)
+                {
+                    Cell(key, buckets);
+                }
+            }
+            else
+            {
+                long cx = (long)Math.Floor(x / _cellKm), cy = (long)Math.Floor(y / _cellKm), cz = (long)Math.Floor(z / _cellKm);
+                for (var i = cx - r; i <= cx + r; i++)
+                {
+                    for (var j = cy - r; j <= cy + r; j++)
+                    {
+                        for (var k = cz - r; k <= cz + r; k++)
+                        {
+                            var key = Pack(i, j, k);
+                            if (_cells.TryGetValue(key, out var buckets))
+                            {
+                                Cell(key, buckets);
+                            }
+                        }
+                    }
+                }
+            }
+
+            AddRegion(region * 2L, ip, needs, into);
+        }
+        else
+        {
+            AddRegion((region * 2L) + 1, ip, needs, into);
+            AddRegion(region * 2L, ip, needs, into);
+        }
+    }
+
+    private void AddRegion(long key, MeetingModes ip, bool needs, List<(int, double)> into)
+    {
+        if (_regions.TryGetValue(key, out var buckets))
+        {
+            foreach (var b in buckets)
+            {
+                if ((_bModes[b] & ip) != 0 && (!needs || _bChecked[b]))
+                {
+                    into.Add((b, 0));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first restricted set: for each mentee the best-scoring mentors of the buckets with the highest bounds,
+    /// up to <paramref name="keep"/> per mentee after examining about <paramref name="budget"/> mentors; a mentee
+    /// with no candidate then is searched exhaustively, so that it gets one whenever any mentor is eligible.
+    /// </summary>
+    public void Candidates(int keep, int budget, IProgress<MatchProgress>? progress, CancellationToken ct)
+    {
+        var done = 0L;
+        var n = _k.MenteeCount;
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, () => new Worker(), (e, _, w) =>
+        {
+            Access(e, w.Access);
+            w.Order.Clear();
+            foreach (var (b, prox) in w.Access)
+            {
+                w.Order.Add((_k.PointsBound(_rep[b], e, prox), b));
+            }
+
+            w.Order.Sort((p, q) => p.Bound != q.Bound ? q.Bound.CompareTo(p.Bound) : p.Bucket.CompareTo(q.Bucket));
+            var found = w.Found;
+            found.Clear();
+            var examined = 0;
+            var per = Math.Max(2, keep);
+            foreach (var (bound, b) in w.Order)
+            {
+                if (found.Count >= keep && bound <= found[keep - 1].Points)
+                {
+                    break;
+                }
+
+                if (examined >= budget && found.Count > 0)
+                {
+                    break;
+                }
+
+                int s = _start[b], size = _start[b + 1] - s;
+                var offset = (int)((uint)(e * 2654435761u) % (uint)size);
+                var take = Math.Min(size, per);
+                for (var i = 0; i < take; i++)
+                {
+                    var m = _members[s + ((offset + i) % size)];
+                    examined++;
+                    if (_k.Decide(m, e, out var mode, out var points) && !Has(found, m))
+                    {
+                        Insert(found, (m, points, mode), keep);
+                    }
+                }
+            }
+
+            if (found.Count == 0)
+            {
+                // Exhaustive: does any mentor at all fit this young person?
+                foreach (var (_, b) in w.Order)
+                {
+                    for (var i = _start[b]; i < _start[b + 1] && found.Count == 0; i++)
+                    {
+                        examined++;
+                        if (_k.Decide(_members[i], e, out var mode, out var points))
+                        {
+                            found.Add((_members[i], points, mode));
+                        }
+                    }
+                }
+            }
+
+            _arcs[e].AddRange(found);
+            Interlocked.Add(ref _examined, examined);
+            var now = Interlocked.Increment(ref done);
+            if (progress is not null && (now & 0x3FFF) == 0)
+            {
+                progress.Report(new MatchProgress("candidates", now, n));
+            }
+
+            return w;
+        }, _ => { });
+        progress?.Report(new MatchProgress("candidates", n, n));
+    }
+
+    /// <summary>Keeps the list sorted by points (desc, then mentor) and at most <paramref name="keep"/> long.</summary>
+    private static void Insert(List<(int Mentor, int Points, MeetingModes Mode)> list, (int Mentor, int Points, MeetingModes Mode) item, int keep)
+    {
+        var i = list.Count;
+        while (i > 0 && (list[i - 1].Points < item.Points || (list[i - 1].Points == item.Points && list[i - 1].Mentor > item.Mentor)))
+        {
+            i--;
+        }
+
+        if (i >= keep)
+        {
+            return;
+        }
+
+        list.Insert(i, item);
+        if (list.Count > keep)
+        {
+            list.RemoveAt(list.Count - 1);
+        }
+    }
+
+    /// <summary>
+    /// Berge: the matching is maximum exactly when no augmenting path exists. Searches breadth-first from every free
+    /// mentee (of the priority tier, or all) over all eligible pairs, drawing each mentor from the buckets once; every
+    /// path found to a mentor with a spare place has its pairs added to the restricted set. Returns the pairs added
+    /// (0: the counts are maximal over all eligible pairs).
+    /// </summary>
+    private long ProveCounts(AssignmentProblem problem, AssignmentSolution solution, bool priorityOnly, CancellationToken ct)
+    {
+        var nM = _k.MentorCount;
+        var nE = _k.MenteeCount;
+        var load = new int[nM];
+        var matchedTo = new int[nE];
+        var byMentor = new List<int>?[nM];
+        for (var e = 0; e < nE; e++)
+        {
+            var a = solution.ArcOfLeft[e];
+            matchedTo[e] = a >= 0 ? problem.ArcRight(a) : -1;
+            if (a >= 0 && (!priorityOnly || _priority[e]))
+            {
+                var m = matchedTo[e];
+                load[m]++;
+                (byMentor[m] ??= []).Add(e);
+            }
+        }
+
+        // Alive copies of the buckets: a mentor is removed once reached.
+        var alive = (int[])_members.Clone();
+        var aliveEnd = new int[_rep.Length];
+        for (var b = 0; b < aliveEnd.Length; b++)
+        {
+            aliveEnd[b] = _start[b + 1];
+        }
+
+        var reached = new bool[nM];
+        var parent = new int[nM];
+        var seen = new bool[nE];
+        var queue = new Queue<int>();
+        for (var e = 0; e < nE; e++)
+        {
+            if (matchedTo[e] < 0 && _k.MenteeUsable[e] && (!priorityOnly || _priority[e]))
+            {
+                seen[e] = true;
+                queue.Enqueue(e);
+            }
+        }
+
+        var ends = new List<int>();
+        var access = new List<(int, double)>();
+        var steps = 0;
+        while (queue.Count > 0)
+        {
+            if ((++steps & 0xFFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            var e = queue.Dequeue();
+            Access(e, access);
+            foreach (var (b, _) in access)
+            {
+                var s = _start[b];
+                var i = s;
+                while (i < aliveEnd[b])
+                {
+                    var m = alive[i];
+                    if (reached[m])
+                    {
+                        alive[i] = alive[--aliveEnd[b]];
+                        continue;
+                    }
+
+                    _examined++;
+                    if (!_k.Decide(m, e, out _, out _))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    reached[m] = true;
+                    parent[m] = e;
+                    alive[i] = alive[--aliveEnd[b]];
+                    if (load[m] < _capacity[m])
+                    {
+                        ends.Add(m);
+                        continue;
+                    }
+
+                    foreach (var e2 in byMentor[m] ?? [])
+                    {
+                        if (!seen[e2])
+                        {
+                            seen[e2] = true;
+                            queue.Enqueue(e2);
+                        }
+                    }
+                }
+            }
+        }
+
+        // Trace each path back to its free mentee and add its unmatched pairs.
+        long added = 0;
+        foreach (var end in ends)
+        {
+            var m = end;
+            while (true)
+            {
+                var e = parent[m];
+                if (_k.Decide(m, e, out var mode, out var points) && !Has(_arcs[e], m))
+                {
+                    _arcs[e].Add((m, points, mode));
+                    added++;
+                }
+
+                if (matchedTo[e] < 0 || (priorityOnly && !_priority[e]) || matchedTo[e] == m)
+                {
+                    break;
+                }
+
+                m = matchedTo[e];
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Prices every eligible pair left out against the dual values of the restricted optimum: a pair (mentee i,
+    /// mentor j) could raise the score only if its points exceed <c>PriceOfLeft[i] - PriceOfRight[j]</c>. Buckets
+    /// are ruled out whole by their score bound against their lowest mentor price; the survivors are enumerated in
+    /// order of price. Up to a few of the most violating pairs per mentee join the restricted set. Returns the pairs
+    /// added and a bound on the total violation (an upper bound of the score still missing).
+    /// </summary>
+    private (long Added, long Bound) Price(AssignmentProblem problem, AssignmentSolution solution, CancellationToken ct)
+    {
+        _ = problem;
+        // With no pair at all there are no prices: every price is 0 (a pair is worth adding when it scores).
+        var left = solution.PriceOfLeft ?? new long[_k.MenteeCount];
+        var right = solution.PriceOfRight ?? new long[_k.MentorCount];
+
+        // Members of every bucket by price, lowest first, and the lowest price per bucket.
+        var byPrice = (int[])_members.Clone();
+        var minPrice = new long[_rep.Length];
+        Parallel.For(0, _rep.Length, new ParallelOptions { CancellationToken = ct }, b =>
+        {
+            var span = byPrice.AsSpan(_start[b], _start[b + 1] - _start[b]);
+            var keys = new long[span.Length];
+            for (var i = 0; i < span.Length; i++)
+            {
+                keys[i] = right[span[i]];
+            }
+
+            keys.AsSpan().Sort(span);
+            minPrice[b] = keys.Length == 0 ? 0 : keys[0];
+        });
+
+        const int PerMentee = 8;
+        long added = 0, bound = 0;
+        var additions = new List<(int Mentor, int Points, MeetingModes Mode)>?[_k.MenteeCount];
+        Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(), (e, _, w) =>
+        {
+            var tau = left[e];
+            Access(e, w.Access);
+            var worst = 0L;
+            var found = w.Priced;
+            found.Clear();
+            var examined = 0L;
+            foreach (var (b, prox) in w.Access)
+            {
+                var cap = _k.PointsBound(_rep[b], e, prox);
+                if (cap - minPrice[b] <= tau)
+                {
+                    continue;
+                }
+
+                worst = Math.Max(worst, cap - minPrice[b] - tau);
+                var inBucket = 0;
+                for (var i = _start[b]; i < _start[b + 1]; i++)
+                {
+                    var m = byPrice[i];
+                    if (cap - right[m] <= tau)
+                    {
+                        break;
+                    }
+
+                    examined++;
+                    if (!_k.Decide(m, e, out var mode, out var points) || points - right[m] <= tau || Has(_arcs[e], m))
+                    {
+                        continue;
+                    }
+
+                    var known = false;
+                    foreach (var f in found)
+                    {
+                        known |= f.Mentor == m;
+                    }
+
+                    if (!known)
+                    {
+                        found.Add((m, points, mode, points - right[m] - tau));
+                    }
+
+                    if (++inBucket >= PerMentee)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                found.Sort((p, q) => p.Gain != q.Gain ? q.Gain.CompareTo(p.Gain) : p.Mentor.CompareTo(q.Mentor));
+                additions[e] = [.. found.Take(PerMentee).Select(f => (f.Mentor, f.Points, f.Mode))];
+            }
+
+            Interlocked.Add(ref _examined, examined);
+            Interlocked.Add(ref bound, worst);
+            return w;
+        }, _ => { });
+
+        for (var e = 0; e < additions.Length; e++)
+        {
+            if (additions[e] is { } list)
+            {
+                _arcs[e].AddRange(list);
+                added += list.Count;
+            }
+        }
+
+        return (added, bound);
+    }
+
+    private static bool Has(List<(int Mentor, int Points, MeetingModes Mode)> list, int m)
+    {
+        foreach (var x in list)
+        {
+            if (x.Mentor == m)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The candidate graph of the restricted set for the rest of the engine (reasons, explanations, summary): the
+    /// pairs, and for each mentee with none the rule that excluded most of a spread sample of mentors.
+    /// </summary>
+    public CandidateGraph Graph(Mentor[] mentors, Mentee[] mentees, int[] mentorAge, int[] menteeAge, PairGate gate, AssignmentProblem problem, List<MeetingModes> modes, CancellationToken ct)
+    {
+        var menteeEligible = new int[mentees.Length];
+        var mentorEligible = new int[mentors.Length];
+        for (var a = 0; a < problem.ArcCount; a++)
+        {
+            menteeEligible[problem.ArcLeft(a)]++;
+            mentorEligible[problem.ArcRight(a)]++;
+        }
+
+        var gates = gate.Gates;
+        var binding = new (int, int, int)[mentees.Length];
+        var checkedCount = new int[mentees.Length];
+        var stride = Math.Max(1, mentors.Length / 500);
+        Parallel.For(0, mentees.Length, new ParallelOptions { CancellationToken = ct }, e =>
+        {
+            if (menteeEligible[e] > 0)
+            {
+                return;
+            }
+
+            var failures = new int[gates.Length];
+            var first = new int[gates.Length];
+            var n = 0;
+            for (var m = e % stride; m < mentors.Length; m += stride)
+            {
+                var (ri, _, _) = gate.Decide(mentors[m], mentees[e], mentorAge[m], menteeAge[e]);
+                n++;
+                if (ri >= 0 && failures[ri]++ == 0)
+                {
+                    first[ri] = m;
+                }
+            }
+
+            var best = 0;
+            for (var r = 1; r < failures.Length; r++)
+            {
+                if (failures[r] > failures[best])
+                {
+                    best = r;
+                }
+            }
+
+            binding[e] = (best, failures[best], first[best]);
+            checkedCount[e] = n;
+        });
+
+        var mentorBinding = new (int, int)[mentors.Length];
+        var ageRule = Array.FindIndex(gates, g => g.Code == RuleCodes.MentorTooYoung);
+        var trainingRule = Array.FindIndex(gates, g => g.Code == RuleCodes.MentorNotTrained);
+        for (var m = 0; m < mentors.Length; m++)
+        {
+            mentorBinding[m] = _k.MentorUsable[m] ? (-1, 0)
+                : mentorAge[m] <= _o.MentorMinAgeExclusive && ageRule >= 0 ? (ageRule, mentees.Length)
+                : trainingRule >= 0 ? (trainingRule, mentees.Length) : (-1, 0);
+        }
+
+        return new CandidateGraph
+        {
+            Gates = gates,
+            Mentors = mentors,
+            Mentees = mentees,
+            MentorAge = mentorAge,
+            MenteeAge = menteeAge,
+            Problem = problem,
+            ArcMode = modes,
+            MenteeEligible = menteeEligible,
+            MentorEligible = mentorEligible,
+            MenteeBinding = binding,
+            MentorBinding = mentorBinding,
+            MenteeChecked = checkedCount,
+            MenteeBound = new int[mentees.Length],
+        };
+    }
+
+    private sealed class Worker
+    {
+        public List<(int Bucket, double Prox)> Access { get; } = [];
+
+        public List<(int Bound, int Bucket)> Order { get; } = [];
+
+        public List<(int Mentor, int Points, MeetingModes Mode)> Found { get; } = [];
+
+        public List<(int Mentor, int Points, MeetingModes Mode, long Gain)> Priced { get; } = [];
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<int>> d, TKey key, int value)
+        where TKey : notnull
+    {
+        if (!d.TryGetValue(key, out var list))
+        {
+            list = [];
+            d[key] = list;
+        }
+
+        list.Add(value);
+    }
+
+    private static double[] Xyz(GeoPoint?[] points)
+    {
+        const double rad = Math.PI / 180.0;
+        var xyz = new double[points.Length * 3];
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (points[i] is { } p)
+            {
+                double lat = p.Latitude * rad, lon = p.Longitude * rad;
+                xyz[3 * i] = EarthKm * Math.Cos(lat) * Math.Cos(lon);
+                xyz[(3 * i) + 1] = EarthKm * Math.Cos(lat) * Math.Sin(lon);
+                xyz[(3 * i) + 2] = EarthKm * Math.Sin(lat);
+            }
+        }
+
+        return xyz;
+    }
+
+    private long CellKey(double[] xyz, int i) =>
+        Pack((long)Math.Floor(xyz[3 * i] / _cellKm), (long)Math.Floor(xyz[(3 * i) + 1] / _cellKm), (long)Math.Floor(xyz[(3 * i) + 2] / _cellKm));
+
+    private static long Pack(long i, long j, long k) => ((i + (1 << 20)) << 42) | ((j + (1 << 20)) << 21) | (k + (1 << 20));
+
+    /// <summary>
+    /// A lower bound on the great-circle distance from a point to any point of a cell: the straight-line distance
+    /// to the cell's box, less a margin for rounding (a chord is never longer than its arc).
+    /// </summary>
+    private double BoxDistance(long key, double x, double y, double z)
+    {
+        const long mask = (1L << 21) - 1;
+        var i = ((key >> 42) & mask) - (1 << 20);
+        var j = ((key >> 21) & mask) - (1 << 20);
+        var k = (key & mask) - (1 << 20);
+        static double Gap(double v, long c, double size)
+        {
+            double lo = c * size, hi = (c + 1) * size;
+            return v < lo ? lo - v : v > hi ? v - hi : 0;
+        }
+
+        double dx = Gap(x, i, _cellKm), dy = Gap(y, j, _cellKm), dz = Gap(z, k, _cellKm);
+        return Math.Max(0, Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz)) - 1e-6);
+    }
+}
