@@ -52,7 +52,7 @@ internal sealed class ExactSparse
         _priority = priority;
         _o = options;
         var reach = RuleIndex.Reach(options);
-        _cellKm = Math.Max(1, reach / 2);
+        _cellKm = Math.Max(0.5, reach / 6);
         _mxyz = Xyz(kernel.MentorPoint);
         _exyz = Xyz(kernel.MenteePoint);
 
@@ -293,7 +293,15 @@ internal sealed class ExactSparse
                 }
             }
 
-            if ((long)(2 * r + 1) * (2 * r + 1) * (2 * r + 1) > _cells.Count)
+            void Visit(long key)
+            {
+                if (_cells.TryGetValue(key, out var buckets))
+                {
+                    Cell(key, buckets);
+                }
+            }
+
+            if ((long)(2 * r + 1) * (2 * r + 1) * 2 > _cells.Count)
             {
                 foreach (var (key, buckets) in _cells)
                 {
@@ -302,18 +310,64 @@ internal sealed class ExactSparse
             }
             else
             {
-                long cx = (long)Math.Floor(x / _cellKm), cy = (long)Math.Floor(y / _cellKm), cz = (long)Math.Floor(z / _cellKm);
+                // Only the cells near the sphere's surface: per column, the z-range where the surface meets the ball.
+                long cx = (long)Math.Floor(x / _cellKm), cy = (long)Math.Floor(y / _cellKm);
+                var rr = EarthKm * EarthKm;
                 for (var i = cx - r; i <= cx + r; i++)
                 {
+                    var ax = Math.Min(Math.Abs(i * _cellKm), Math.Abs((i + 1) * _cellKm));
+                    var bx = Math.Max(Math.Abs(i * _cellKm), Math.Abs((i + 1) * _cellKm));
+                    if (i * _cellKm <= 0 && (i + 1) * _cellKm >= 0)
+                    {
+                        ax = 0;
+                    }
+
                     for (var j = cy - r; j <= cy + r; j++)
                     {
-                        for (var k = cz - r; k <= cz + r; k++)
+                        var ay = Math.Min(Math.Abs(j * _cellKm), Math.Abs((j + 1) * _cellKm));
+                        var by = Math.Max(Math.Abs(j * _cellKm), Math.Abs((j + 1) * _cellKm));
+                        if (j * _cellKm <= 0 && (j + 1) * _cellKm >= 0)
                         {
-                            var key = Pack(i, j, k);
-                            if (_cells.TryGetValue(key, out var buckets))
-                            {
-                                Cell(key, buckets);
-                            }
+                            ay = 0;
+                        }
+
+                        var minXy = (ax * ax) + (ay * ay);
+                        if (minXy > rr + 1)
+                        {
+                            continue;
+                        }
+
+                        var maxXy = (bx * bx) + (by * by);
+                        var zHi = Math.Sqrt(Math.Max(0, rr - minXy)) + 1;
+                        var zLo = Math.Max(0, Math.Sqrt(Math.Max(0, rr - maxXy)) - 1);
+                        // The surface in this column lies at |z| in [zLo, zHi]; keep the part within the ball's z-range.
+                        long k1 = 1, k2 = 0, k3 = 1, k4 = 0;
+                        double lo = Math.Max(zLo, z - chord - 1), hi = Math.Min(zHi, z + chord + 1);
+                        if (lo <= hi)
+                        {
+                            (k1, k2) = ((long)Math.Floor(lo / _cellKm), (long)Math.Floor(hi / _cellKm));
+                        }
+
+                        lo = Math.Max(-zHi, z - chord - 1);
+                        hi = Math.Min(-zLo, z + chord + 1);
+                        if (lo <= hi)
+                        {
+                            (k3, k4) = ((long)Math.Floor(lo / _cellKm), (long)Math.Floor(hi / _cellKm));
+                        }
+
+                        if (k1 <= k2 && k3 <= k4 && k3 <= k2 + 1 && k1 <= k4 + 1)
+                        {
+                            (k1, k2, k3, k4) = (Math.Min(k1, k3), Math.Max(k2, k4), 1, 0);
+                        }
+
+                        for (var k = k1; k <= k2; k++)
+                        {
+                            Visit(Pack(i, j, k));
+                        }
+
+                        for (var k = k3; k <= k4; k++)
+                        {
+                            Visit(Pack(i, j, k));
                         }
                     }
                 }
@@ -457,8 +511,8 @@ internal sealed class ExactSparse
         for (var e = 0; e < nE; e++)
         {
             var a = solution.ArcOfLeft[e];
-            matchedTo[e] = a >= 0 ? problem.ArcRight(a) : -1;
-            if (a >= 0 && (!priorityOnly || _priority[e]))
+            matchedTo[e] = a >= 0 && (!priorityOnly || _priority[e]) ? problem.ArcRight(a) : -1;
+            if (matchedTo[e] >= 0)
             {
                 var m = matchedTo[e];
                 load[m]++;
@@ -466,104 +520,169 @@ internal sealed class ExactSparse
             }
         }
 
-        // Alive copies of the buckets: a mentor is removed once reached.
-        var alive = (int[])_members.Clone();
+        // Phases in the manner of Hopcroft and Karp: a breadth-first search from every free mentee at once, then
+        // augment along as many disjoint paths as it found, until a search finds none.
+        long augmented = 0;
+        var alive = new int[_members.Length];
         var aliveEnd = new int[_rep.Length];
-        for (var b = 0; b < aliveEnd.Length; b++)
-        {
-            aliveEnd[b] = _start[b + 1];
-        }
-
         var reached = new bool[nM];
         var parent = new int[nM];
         var seen = new bool[nE];
+        var usedMentee = new bool[nE];
+        var usedMentor = new bool[nM];
         var queue = new Queue<int>();
-        for (var e = 0; e < nE; e++)
-        {
-            if (matchedTo[e] < 0 && _k.MenteeUsable[e] && (!priorityOnly || _priority[e]))
-            {
-                seen[e] = true;
-                queue.Enqueue(e);
-            }
-        }
-
         var ends = new List<int>();
         var access = new List<(int, double)>();
-        var steps = 0;
-        while (queue.Count > 0)
+        var path = new List<(int Mentee, int Mentor)>();
+        while (true)
         {
-            if ((++steps & 0xFFF) == 0)
+            _members.CopyTo(alive, 0);
+            for (var b = 0; b < aliveEnd.Length; b++)
             {
-                ct.ThrowIfCancellationRequested();
+                aliveEnd[b] = _start[b + 1];
             }
 
-            var e = queue.Dequeue();
-            Access(e, access);
-            foreach (var (b, _) in access)
+            Array.Clear(reached);
+            Array.Clear(seen);
+            Array.Clear(usedMentee);
+            Array.Clear(usedMentor);
+            ends.Clear();
+            for (var e = 0; e < nE; e++)
             {
-                var s = _start[b];
-                var i = s;
-                while (i < aliveEnd[b])
+                if (matchedTo[e] < 0 && _k.MenteeUsable[e] && (!priorityOnly || _priority[e]))
                 {
-                    var m = alive[i];
-                    if (reached[m])
-                    {
-                        alive[i] = alive[--aliveEnd[b]];
-                        continue;
-                    }
+                    seen[e] = true;
+                    queue.Enqueue(e);
+                }
+            }
 
-                    _examined++;
-                    if (!_k.Decide(m, e, out _, out _))
-                    {
-                        i++;
-                        continue;
-                    }
+            var steps = 0;
+            while (queue.Count > 0)
+            {
+                if ((++steps & 0xFFF) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
 
-                    reached[m] = true;
-                    parent[m] = e;
-                    alive[i] = alive[--aliveEnd[b]];
-                    if (load[m] < _capacity[m])
+                var e = queue.Dequeue();
+                Access(e, access);
+                foreach (var (b, _) in access)
+                {
+                    var i = _start[b];
+                    while (i < aliveEnd[b])
                     {
-                        ends.Add(m);
-                        continue;
-                    }
-
-                    foreach (var e2 in byMentor[m] ?? [])
-                    {
-                        if (!seen[e2])
+                        var m = alive[i];
+                        if (reached[m])
                         {
-                            seen[e2] = true;
-                            queue.Enqueue(e2);
+                            alive[i] = alive[--aliveEnd[b]];
+                            continue;
+                        }
+
+                        _examined++;
+                        if (!_k.Decide(m, e, out _, out _))
+                        {
+                            i++;
+                            continue;
+                        }
+
+                        reached[m] = true;
+                        parent[m] = e;
+                        alive[i] = alive[--aliveEnd[b]];
+                        if (load[m] < _capacity[m])
+                        {
+                            ends.Add(m);
+                            continue;
+                        }
+
+                        foreach (var e2 in byMentor[m] ?? [])
+                        {
+                            if (!seen[e2])
+                            {
+                                seen[e2] = true;
+                                queue.Enqueue(e2);
+                            }
                         }
                     }
                 }
             }
+
+            var found = 0;
+            foreach (var end in ends)
+            {
+                // Walk back from the mentor with a spare place to the free mentee; use the path if it is disjoint.
+                path.Clear();
+                var ok = !usedMentor[end];
+                var m = end;
+                while (ok)
+                {
+                    var e = parent[m];
+                    if (usedMentee[e])
+                    {
+                        ok = false;
+                        break;
+                    }
+
+                    path.Add((e, m));
+                    if (matchedTo[e] < 0)
+                    {
+                        break;
+                    }
+
+                    m = matchedTo[e];
+                    if (usedMentor[m])
+                    {
+                        ok = false;
+                    }
+                }
+
+                if (!ok)
+                {
+                    continue;
+                }
+
+                foreach (var (e, to) in path)
+                {
+                    usedMentee[e] = true;
+                    usedMentor[to] = true;
+                    var from = matchedTo[e];
+                    if (from >= 0)
+                    {
+                        byMentor[from]!.Remove(e);
+                        load[from]--;
+                    }
+
+                    matchedTo[e] = to;
+                    (byMentor[to] ??= []).Add(e);
+                    load[to]++;
+                }
+
+                found++;
+            }
+
+            if (found == 0)
+            {
+                break;
+            }
+
+            augmented += found;
         }
 
-        // Trace each path back to its free mentee and add its unmatched pairs.
-        long added = 0;
-        foreach (var end in ends)
+        if (augmented == 0)
         {
-            var m = end;
-            while (true)
+            return 0;
+        }
+
+        // The larger matching joins the restricted set, so the restricted optimum reaches the proven counts.
+        for (var e = 0; e < nE; e++)
+        {
+            var m = matchedTo[e];
+            if (m >= 0 && !Has(_arcs[e], m) && _k.Decide(m, e, out var mode, out var points))
             {
-                var e = parent[m];
-                if (_k.Decide(m, e, out var mode, out var points) && !Has(_arcs[e], m))
-                {
-                    _arcs[e].Add((m, points, mode));
-                    added++;
-                }
-
-                if (matchedTo[e] < 0 || (priorityOnly && !_priority[e]) || matchedTo[e] == m)
-                {
-                    break;
-                }
-
-                m = matchedTo[e];
+                _arcs[e].Add((m, points, mode));
             }
         }
 
-        return added;
+        return augmented;
     }
 
     /// <summary>
@@ -577,8 +696,17 @@ internal sealed class ExactSparse
     {
         _ = problem;
         // With no pair at all there are no prices: every price is 0 (a pair is worth adding when it scores).
+        // A pair (i, j) left out keeps the restricted optimum optimal when points <= PriceOfLeft[i] - PriceOfRight[j]:
+        // tau_i = PriceOfLeft[i] is the mentee's threshold and v_j = -PriceOfRight[j] the mentor's price.
         var left = solution.PriceOfLeft ?? new long[_k.MenteeCount];
-        var right = solution.PriceOfRight ?? new long[_k.MentorCount];
+        var right = new long[_k.MentorCount];
+        if (solution.PriceOfRight is { } pr)
+        {
+            for (var j = 0; j < right.Length; j++)
+            {
+                right[j] = -pr[j];
+            }
+        }
 
         // Members of every bucket by price, lowest first, and the lowest price per bucket.
         var byPrice = (int[])_members.Clone();
