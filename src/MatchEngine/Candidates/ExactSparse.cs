@@ -22,6 +22,9 @@ namespace MatchEngine.Candidates;
 internal sealed class ExactSparse
 {
     private const MeetingModes InPerson = MeetingModes.FaceToFace | MeetingModes.Hybrid;
+
+    /// <summary>Candidates per mentee drawn from across its reach (beyond the best ones).</summary>
+    private const int Spread = 4;
     private const double EarthKm = GeoPoint.EarthRadiusKm;
 
     private readonly PairKernel _k;
@@ -39,6 +42,12 @@ internal sealed class ExactSparse
     private readonly int[] _virtual;
     private readonly Dictionary<long, int[]> _cells;
     private readonly Dictionary<long, int[]> _regions;
+
+    // Hubs for the counts proof: every mentor reachable the same way (virtual; a cell or region by in-person modes and
+    // check), whatever their profile, so one search draws each mentor once without visiting profiles.
+    private readonly int[] _virtualHubs;
+    private readonly Dictionary<long, int[]> _cellHubs;
+    private readonly Dictionary<long, int[]> _regionHubs;
     private readonly double[] _mxyz;
     private readonly double[] _exyz;
 
@@ -74,9 +83,11 @@ internal sealed class ExactSparse
                 typeOf[tk] = t;
             }
 
+            var hubType = ((int)(modes & InPerson) * 2) + (kernel.MentorChecked[m] ? 1 : 0);
             if ((modes & MeetingModes.Virtual) != 0)
             {
                 Add(keyed, (0, t, 0), m);
+                Add(keyed, (10, kernel.MentorChecked[m] ? 1 : 0, 0), m);
             }
 
             if ((modes & InPerson) != 0)
@@ -84,12 +95,16 @@ internal sealed class ExactSparse
                 var region = kernel.MentorRegion[m];
                 if (kernel.MentorPoint[m] is not null)
                 {
-                    Add(keyed, (1, t, CellKey(_mxyz, m)), m);
+                    var cell = CellKey(_mxyz, m);
+                    Add(keyed, (1, t, cell), m);
                     Add(keyed, (2, t, (region * 2L) + 1), m);
+                    Add(keyed, (11, hubType, cell), m);
+                    Add(keyed, (12, hubType, (region * 2L) + 1), m);
                 }
                 else
                 {
                     Add(keyed, (2, t, region * 2L), m);
+                    Add(keyed, (12, hubType, region * 2L), m);
                 }
             }
         }
@@ -103,19 +118,25 @@ internal sealed class ExactSparse
         var virt = new List<int>();
         var cells = new Dictionary<long, List<int>>();
         var regions = new Dictionary<long, List<int>>();
+        var virtHubs = new List<int>();
+        var cellHubs = new Dictionary<long, List<int>>();
+        var regionHubs = new Dictionary<long, List<int>>();
         var b = 0;
         foreach (var (key, list) in keyed)
         {
             _start[b + 1] = _start[b] + list.Count;
             list.CopyTo(_members, _start[b]);
             _rep[b] = list[0];
-            _bModes[b] = kernel.MentorModes[list[0]];
+            _bModes[b] = key.Kind < 10 ? kernel.MentorModes[list[0]] : key.Kind == 10 ? MeetingModes.Virtual : (MeetingModes)(key.Type >> 1);
             _bChecked[b] = kernel.MentorChecked[list[0]];
             switch (key.Kind)
             {
                 case 0: virt.Add(b); break;
                 case 1: Add(cells, key.Key, b); break;
-                default: Add(regions, key.Key, b); break;
+                case 2: Add(regions, key.Key, b); break;
+                case 10: virtHubs.Add(b); break;
+                case 11: Add(cellHubs, key.Key, b); break;
+                default: Add(regionHubs, key.Key, b); break;
             }
 
             b++;
@@ -124,6 +145,9 @@ internal sealed class ExactSparse
         _virtual = [.. virt];
         _cells = cells.ToDictionary(x => x.Key, x => x.Value.ToArray());
         _regions = regions.ToDictionary(x => x.Key, x => x.Value.ToArray());
+        _virtualHubs = [.. virtHubs];
+        _cellHubs = cellHubs.ToDictionary(x => x.Key, x => x.Value.ToArray());
+        _regionHubs = regionHubs.ToDictionary(x => x.Key, x => x.Value.ToArray());
         _arcs = new List<(int, int, MeetingModes)>[kernel.MenteeCount];
         for (var e = 0; e < _arcs.Length; e++)
         {
@@ -241,8 +265,11 @@ internal sealed class ExactSparse
     }
 
     /// <summary>The buckets mentee <paramref name="e"/> can draw from, each with an upper bound on proximity (0 to 1).</summary>
-    private void Access(int e, List<(int Bucket, double Prox)> into)
+    private void Access(int e, List<(int Bucket, double Prox)> into, bool hubs = false, bool withVirtual = true)
     {
+        var virtualBuckets = hubs ? _virtualHubs : _virtual;
+        var cellMap = hubs ? _cellHubs : _cells;
+        var regionMap = hubs ? _regionHubs : _regions;
         into.Clear();
         if (!_k.MenteeUsable[e])
         {
@@ -251,9 +278,9 @@ internal sealed class ExactSparse
 
         var modes = _k.MenteeModes[e];
         var needs = _k.MenteeNeedsCheck[e];
-        if ((modes & MeetingModes.Virtual) != 0)
+        if ((modes & MeetingModes.Virtual) != 0 && withVirtual)
         {
-            foreach (var b in _virtual)
+            foreach (var b in virtualBuckets)
             {
                 if (!needs || _bChecked[b])
                 {
@@ -295,15 +322,15 @@ internal sealed class ExactSparse
 
             void Visit(long key)
             {
-                if (_cells.TryGetValue(key, out var buckets))
+                if (cellMap.TryGetValue(key, out var buckets))
                 {
                     Cell(key, buckets);
                 }
             }
 
-            if ((long)(2 * r + 1) * (2 * r + 1) * 2 > _cells.Count)
+            if ((long)(2 * r + 1) * (2 * r + 1) * 2 > cellMap.Count)
             {
-                foreach (var (key, buckets) in _cells)
+                foreach (var (key, buckets) in cellMap)
                 {
                     Cell(key, buckets);
                 }
@@ -373,18 +400,18 @@ internal sealed class ExactSparse
                 }
             }
 
-            AddRegion(region * 2L, ip, needs, into);
+            AddRegion(regionMap, region * 2L, ip, needs, into);
         }
         else
         {
-            AddRegion((region * 2L) + 1, ip, needs, into);
-            AddRegion(region * 2L, ip, needs, into);
+            AddRegion(regionMap, (region * 2L) + 1, ip, needs, into);
+            AddRegion(regionMap, region * 2L, ip, needs, into);
         }
     }
 
-    private void AddRegion(long key, MeetingModes ip, bool needs, List<(int, double)> into)
+    private void AddRegion(Dictionary<long, int[]> regionMap, long key, MeetingModes ip, bool needs, List<(int, double)> into)
     {
-        if (_regions.TryGetValue(key, out var buckets))
+        if (regionMap.TryGetValue(key, out var buckets))
         {
             foreach (var b in buckets)
             {
@@ -405,20 +432,50 @@ internal sealed class ExactSparse
     {
         var done = 0L;
         var n = _k.MenteeCount;
+        var top = new int[_k.MenteeProfile.Length == 0 ? 0 : (_k.MenteeProfile.Max() + 1) * 2][];
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, () => new Worker(), (e, _, w) =>
         {
-            Access(e, w.Access);
+            Access(e, w.Access, withVirtual: false);
             w.Order.Clear();
             foreach (var (b, prox) in w.Access)
             {
                 w.Order.Add((_k.PointsBound(_rep[b], e, prox), b));
             }
 
-            w.Order.Sort((p, q) => p.Bound != q.Bound ? q.Bound.CompareTo(p.Bound) : p.Bucket.CompareTo(q.Bucket));
+            if ((_k.MenteeModes[e] & MeetingModes.Virtual) != 0 && _k.MenteeUsable[e])
+            {
+                // The best virtual profiles for this mentee's profile, worked out once per profile.
+                var key = (_k.MenteeProfile[e] * 2) + (_k.MenteeNeedsCheck[e] ? 1 : 0);
+                var best = Volatile.Read(ref top[key]);
+                if (best is null)
+                {
+                    var all = new List<(int Bound, int Bucket)>();
+                    foreach (var b in _virtual)
+                    {
+                        if (!_k.MenteeNeedsCheck[e] || _bChecked[b])
+                        {
+                            all.Add((_k.PointsBound(_rep[b], e, 0), b));
+                        }
+                    }
+
+                    all.Sort((p, q) => p.Bound != q.Bound ? q.Bound.CompareTo(p.Bound) : p.Bucket.CompareTo(q.Bucket));
+                    best = [.. all.Take(4 * keep).Select(x => x.Bucket)];
+                    Volatile.Write(ref top[key], best);
+                }
+
+                foreach (var b in best)
+                {
+                    w.Order.Add((_k.PointsBound(_rep[b], e, 0), b));
+                }
+            }
+
+            // Best bound first; ties in an order of their own per mentee, so that alike mentees spread over alike mentors.
+            var salt = (uint)e * 2654435761u;
+            w.Order.Sort((p, q) => p.Bound != q.Bound ? q.Bound.CompareTo(p.Bound) : ((uint)p.Bucket * 40503u ^ salt).CompareTo((uint)q.Bucket * 40503u ^ salt));
             var found = w.Found;
             found.Clear();
             var examined = 0;
-            var per = Math.Max(2, keep);
+            var per = 2;
             foreach (var (bound, b) in w.Order)
             {
                 if (found.Count >= keep && bound <= found[keep - 1].Points)
@@ -445,10 +502,31 @@ internal sealed class ExactSparse
                 }
             }
 
+            // A few more from buckets spread over the mentee's reach: alike neighbours all rank the same mentors first,
+            // and the spread keeps the first restricted set close to the most young people matched.
+            if (w.Order.Count > 0)
+            {
+                var extra = 0;
+                var start = (int)(salt % (uint)w.Order.Count);
+                for (var t = 0; t < w.Order.Count && extra < Spread && t < 8 * Spread; t++)
+                {
+                    var b = w.Order[(start + (t * 7919)) % w.Order.Count].Bucket;
+                    int s0 = _start[b], size = _start[b + 1] - s0;
+                    var m = _members[s0 + (int)((salt >> 3) % (uint)size)];
+                    examined++;
+                    if (!Has(found, m) && _k.Decide(m, e, out var mode, out var points))
+                    {
+                        found.Add((m, points, mode));
+                        extra++;
+                    }
+                }
+            }
+
             if (found.Count == 0)
             {
                 // Exhaustive: does any mentor at all fit this young person?
-                foreach (var (_, b) in w.Order)
+                Access(e, w.Access);
+                foreach (var (b, _) in w.Access)
                 {
                     for (var i = _start[b]; i < _start[b + 1] && found.Count == 0; i++)
                     {
@@ -565,7 +643,7 @@ internal sealed class ExactSparse
                 }
 
                 var e = queue.Dequeue();
-                Access(e, access);
+                Access(e, access, hubs: true);
                 foreach (var (b, _) in access)
                 {
                     var i = _start[b];
@@ -727,10 +805,44 @@ internal sealed class ExactSparse
         const int PerMentee = 8;
         long added = 0, bound = 0;
         var additions = new List<(int Mentor, int Points, MeetingModes Mode)>?[_k.MenteeCount];
+        var virtualBound = new long[_k.MenteeProfile.Length == 0 ? 0 : (_k.MenteeProfile.Max() + 1) * 2];
+        Array.Fill(virtualBound, long.MinValue);
         Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(), (e, _, w) =>
         {
             var tau = left[e];
-            Access(e, w.Access);
+            Access(e, w.Access, withVirtual: false);
+            if ((_k.MenteeModes[e] & MeetingModes.Virtual) != 0 && _k.MenteeUsable[e])
+            {
+                // One bound per mentee profile rules out the whole virtual block for most mentees.
+                var needs = _k.MenteeNeedsCheck[e];
+                var key = (_k.MenteeProfile[e] * 2) + (needs ? 1 : 0);
+                var vb = Volatile.Read(ref virtualBound[key]);
+                if (vb == long.MinValue)
+                {
+                    vb = long.MinValue + 1;
+                    foreach (var b in _virtual)
+                    {
+                        if (!needs || _bChecked[b])
+                        {
+                            vb = Math.Max(vb, _k.PointsBound(_rep[b], e, 0) - minPrice[b]);
+                        }
+                    }
+
+                    Volatile.Write(ref virtualBound[key], vb);
+                }
+
+                if (vb > tau)
+                {
+                    foreach (var b in _virtual)
+                    {
+                        if (!needs || _bChecked[b])
+                        {
+                            w.Access.Add((b, 0));
+                        }
+                    }
+                }
+            }
+
             var worst = 0L;
             var found = w.Priced;
             found.Clear();
