@@ -10,11 +10,38 @@ namespace MatchEngine.Csv;
 /// <param name="Message">What is wrong and what was expected.</param>
 public sealed record CsvIssue(string File, int Row, string? Column, string? Value, string Message)
 {
+    /// <summary>The sheet, when the file is an .xlsx workbook; null for CSV.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>The 0-based position of the column in the file, when known.</summary>
+    public int? ColumnIndex { get; init; }
+
+    /// <summary>Where the issue is, as a spreadsheet names it: <c>mentors.csv, row 5</c>, or <c>mentors.xlsx, Sheet1!C5</c> for a workbook cell.</summary>
+    public string Location
+    {
+        get
+        {
+            if (Sheet is null)
+            {
+                return Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"{File}, row {Row}") : File;
+            }
+
+            if (Row <= 0)
+            {
+                return $"{File}, sheet {Sheet}";
+            }
+
+            return ColumnIndex is { } c
+                ? string.Create(CultureInfo.InvariantCulture, $"{File}, {Sheet}!{XlsxTable.Letters(c)}{Row}")
+                : string.Create(CultureInfo.InvariantCulture, $"{File}, {Sheet} row {Row}");
+        }
+    }
+
     /// <summary>The issue as one line: <c>mentors.csv, row 5, column birth_date: '2010-02-30' ...</c>.</summary>
     /// <returns>The line.</returns>
     public override string ToString()
     {
-        var where = Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"{File}, row {Row}") : File;
+        var where = Location;
         if (Column is not null)
         {
             where += $", column {Column}";
@@ -41,4 +68,10 @@ public sealed record CsvReadResult<T>(IReadOnlyList<T> Records, IReadOnlyList<Cs
 {
     /// <summary>Whether the file had no error.</summary>
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>Notices that do not stop a run, such as a header read as a contract column (<c>Date of Birth</c> as <c>birth_date</c>).</summary>
+    public IReadOnlyList<CsvIssue> Notices { get; init; } = [];
+
+    /// <summary>The values of the carried columns of the valid rows, by id.</summary>
+    public CarriedColumns Carried { get; init; } = CarriedColumns.None;
 }
