@@ -14,11 +14,13 @@ namespace MatchEngine.Cli;
 internal sealed class CliApp
 {
     private const int MaxListed = 200;
-    private static readonly string[] MatchOutputs = ["matches.csv", "unmatched.csv", "summary.json", "rejected.csv"];
+    private static readonly string[] MatchOutputs = ["matches.csv", "unmatched.csv", "per-mentor.csv", "summary.json", "rejected.csv", "matches.xlsx"];
 
     private readonly TextWriter _out;
     private readonly TextWriter _err;
     private readonly TimeProvider _time;
+    private readonly Option<bool> _quietOption = new("--quiet", "-q") { Description = "Print only errors: no progress, notes, warnings or summary", Recursive = true };
+    private bool _quiet;
 
     public CliApp(TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
@@ -32,7 +34,9 @@ internal sealed class CliApp
         var root = Build(cancellationToken);
         try
         {
-            return root.Parse(args).Invoke(new InvocationConfiguration { Output = _out, Error = _err, EnableDefaultExceptionHandler = false });
+            var parsed = root.Parse(args);
+            _quiet = parsed.GetValue(_quietOption);
+            return parsed.Invoke(new InvocationConfiguration { Output = _out, Error = _err, EnableDefaultExceptionHandler = false });
         }
         catch (OperationCanceledException)
         {
@@ -44,21 +48,29 @@ internal sealed class CliApp
     /// <summary>The options every command on a batch shares.</summary>
     private sealed class BatchOptions
     {
-        public Option<FileInfo> Mentors { get; } = new("--mentors") { Description = "mentors.csv (see the CSV contract in the README)", Required = true };
+        public Option<FileInfo> Mentors { get; } = new("--mentors") { Description = "The mentors: a .csv (see the CSV contract in the README) or an .xlsx workbook", Required = true, HelpName = "FILE" };
 
-        public Option<FileInfo> Mentees { get; } = new("--mentees") { Description = "mentees.csv", Required = true };
+        public Option<FileInfo> Mentees { get; } = new("--mentees") { Description = "The young people: a .csv or an .xlsx workbook", Required = true, HelpName = "FILE" };
 
-        public Option<string?> AsOf { get; } = new("--as-of") { Description = "Date ages are computed on, YYYY-MM-DD (default: today)" };
+        public Option<string?> AsOf { get; } = new("--as-of") { Description = "Date ages are computed on, YYYY-MM-DD (default: today)", HelpName = "DATE" };
 
-        public Option<string?> Delimiter { get; } = new("--delimiter") { Description = "Field separator of the input files: ',', ';' or 'tab' (default: detected)" };
+        public Option<string?> Delimiter { get; } = new("--delimiter") { Description = "Field separator of CSV input files: ',', ';' or 'tab' (default: detected)", HelpName = "SEP" };
 
-        public Option<FileInfo?> Policy { get; } = new("--policy") { Description = "policy.json: weights, travel limits, ages, safeguarding, objective, targets (see `matchengine policy`)" };
+        public Option<string> DateFormat { get; } = new("--date-format") { Description = "How dates are written in the files: yyyy-MM-dd (default), dd/MM/yyyy, d/M/yyyy or MM/dd/yyyy (cells Excel stores as dates are read as dates)", HelpName = "FORMAT", DefaultValueFactory = _ => DateFormats.Iso };
 
-        public Option<FileInfo?> Locked { get; } = new("--locked") { Description = "Pairs already running (mentee_id, mentor_id[, mode]); a previous matches.csv works as it is" };
+        public Option<string?> Sheet { get; } = new("--sheet") { Description = "The sheet of an .xlsx input to read (default: the first)", HelpName = "NAME" };
 
-        public Option<FileInfo?> Excluded { get; } = new("--excluded") { Description = "Pairs never to make (mentee_id, mentor_id)" };
+        public Option<FileInfo?> Columns { get; } = new("--columns") { Description = "map.json renaming headers to columns, e.g. {\"Geburtsdatum\": \"birth_date\"}", HelpName = "FILE" };
 
-        public Option<double?> MinCrossBackground { get; } = new("--min-cross-background") { Description = "Least share of cross-background pairs, e.g. 0.75 (overrides the policy file)" };
+        public Option<string?> Carry { get; } = new("--carry") { Description = "Extra columns to copy into the outputs, e.g. first_name,last_name,email (personal data: never used for matching, never printed)", HelpName = "COLUMNS" };
+
+        public Option<FileInfo?> Policy { get; } = new("--policy") { Description = "policy.json: weights, travel limits, ages, safeguarding, objective, targets (see `matchengine policy`)", HelpName = "FILE" };
+
+        public Option<FileInfo?> Locked { get; } = new("--locked") { Description = "Pairs already running (mentee_id, mentor_id[, mode]); a previous matches.csv works as it is", HelpName = "FILE" };
+
+        public Option<FileInfo?> Excluded { get; } = new("--excluded") { Description = "Pairs never to make (mentee_id, mentor_id)", HelpName = "FILE" };
+
+        public Option<double?> MinCrossBackground { get; } = new("--min-cross-background") { Description = "Least share of cross-background pairs, e.g. 0.75 (overrides the policy file)", HelpName = "SHARE" };
 
         public void AddTo(Command c)
         {
@@ -66,6 +78,10 @@ internal sealed class CliApp
             c.Add(Mentees);
             c.Add(AsOf);
             c.Add(Delimiter);
+            c.Add(DateFormat);
+            c.Add(Sheet);
+            c.Add(Columns);
+            c.Add(Carry);
             c.Add(Policy);
             c.Add(Locked);
             c.Add(Excluded);
@@ -73,20 +89,31 @@ internal sealed class CliApp
         }
     }
 
-    private sealed record Inputs(MatchBatch Batch, MatchOptions Options, List<RejectedRow> Rejected);
+    private sealed record Inputs(MatchBatch Batch, MatchOptions Options, List<RejectedRow> Rejected)
+    {
+        public CarriedColumns MentorCarry { get; init; } = CarriedColumns.None;
+
+        public CarriedColumns MenteeCarry { get; init; } = CarriedColumns.None;
+    }
 
     private RootCommand Build(CancellationToken ct)
     {
         var root = new RootCommand("MatchEngine: optimal mentor–mentee matching for youth mentoring programmes.");
-        var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder for the output files", Required = true };
+        root.Add(_quietOption);
+        HelpText.Install(root);
+        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the output files", Required = true, HelpName = "DIR" };
         var force = new Option<bool>("--force") { Description = "Replace the results of an earlier run in the --out folder" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Set invalid rows aside in rejected.csv and match the rest, instead of stopping" };
-        var delimiter = new Option<string?>("--delimiter") { Description = "Field separator of the input files: ',', ';' or 'tab' (default: detected)" };
+        var delimiter = new Option<string?>("--delimiter") { Description = "Field separator of the input files: ',', ';' or 'tab' (default: detected)", HelpName = "SEP" };
+        var outFormat = new Option<string>("--format") { Description = "csv (default): matches.csv, unmatched.csv, per-mentor.csv; xlsx: one workbook matches.xlsx; both", HelpName = "csv|xlsx|both", DefaultValueFactory = _ => "csv" };
+        outFormat.AcceptOnlyFromAmong("csv", "xlsx", "both");
+        var excel = new Option<bool>("--excel") { Description = "Write the CSV files for Excel on Windows: UTF-8 with a byte-order mark, CRLF line ends" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the input and print the readiness check and the files a run would write; write nothing" };
 
         var b = new BatchOptions();
-        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv and summary.json.") { outDir, force, skipInvalid };
+        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv, per-mentor.csv and summary.json.") { outDir, force, skipInvalid, outFormat, excel, dryRun };
         b.AddTo(match);
-        match.SetAction(r => Match(r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), ct));
+        match.SetAction(r => Match(r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), new MatchWrite(r.GetValue(outFormat)!, r.GetValue(excel), r.GetValue(dryRun)), ct));
         root.Add(match);
 
         var validate = new Command("validate", "Check the input files and list every error (exit 2 when there are any); when valid, print the readiness check.");
@@ -94,10 +121,10 @@ internal sealed class CliApp
         validate.SetAction(r => Validate(r, b, ct));
         root.Add(validate);
 
-        var menteeId = new Option<string>("--mentee") { Description = "The mentee to explain", Required = true };
-        var mentorId = new Option<string?>("--mentor") { Description = "A mentor to look at closely" };
+        var menteeId = new Option<string>("--mentee") { Description = "The mentee to explain", Required = true, HelpName = "ID" };
+        var mentorId = new Option<string?>("--mentor") { Description = "A mentor to look at closely", HelpName = "ID" };
         var json = new Option<bool>("--json") { Description = "Write the explanation as JSON" };
-        var top = new Option<int>("--top") { Description = "How many alternatives to show", DefaultValueFactory = _ => 5 };
+        var top = new Option<int>("--top") { Description = "How many alternatives to show", DefaultValueFactory = _ => 5, HelpName = "N" };
         var explain = new Command("explain", "Why a mentee got the mentor they got (or none): the score breakdown, the best alternatives, and the rule that excluded each other mentor.")
         {
             menteeId, mentorId, json, top,
@@ -106,28 +133,34 @@ internal sealed class CliApp
         explain.SetAction(r => Explain(r, b, r.GetValue(menteeId)!, r.GetValue(mentorId), r.GetValue(json), r.GetValue(top), ct));
         root.Add(explain);
 
-        var pairs = new Option<FileInfo>("--pairs") { Description = "pairs.csv: mentee_id, mentor_id, score (pairs not listed are not allowed)", Required = true };
-        var caps = new Option<FileInfo?>("--capacities") { Description = "capacities.csv: mentor_id, capacity (default 1 for every mentor)" };
+        var pairs = new Option<FileInfo>("--pairs") { Description = "pairs.csv: mentee_id, mentor_id, score (pairs not listed are not allowed)", Required = true, HelpName = "FILE" };
+        var caps = new Option<FileInfo?>("--capacities") { Description = "capacities.csv: mentor_id, capacity (default 1 for every mentor)", HelpName = "FILE" };
+        var solveForce = new Option<bool>("--force") { Description = "Replace matches.csv of an earlier run in the --out folder" };
         var solve = new Command("solve", "Bring your own scores: choose the pairs that match the most mentees, then maximise the total score.")
         {
-            pairs, caps, outDir, delimiter, force,
+            pairs, caps, outDir, delimiter, solveForce,
         };
-        solve.SetAction(r => Solve(r.GetValue(pairs)!, r.GetValue(caps), r.GetValue(outDir)!, r.GetValue(delimiter), r.GetValue(force), ct));
+        solve.SetAction(r => Solve(r.GetValue(pairs)!, r.GetValue(caps), r.GetValue(outDir)!, r.GetValue(delimiter), r.GetValue(solveForce), ct));
         root.Add(solve);
 
-        var mentorCount = new Option<int>("--mentors") { Description = "Number of mentors", DefaultValueFactory = _ => 1000 };
-        var menteeCount = new Option<int>("--mentees") { Description = "Number of mentees", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same files", DefaultValueFactory = _ => 1 };
-        var genAsOf = new Option<string?>("--as-of") { Description = "Date the ages are drawn around (default 2026-09-01)" };
+        var mentorCount = new Option<int?>("--mentor-count") { Description = "Number of mentors (default 1000)", HelpName = "N" };
+        var menteeCount = new Option<int?>("--mentee-count") { Description = "Number of mentees (default 1000)", HelpName = "N" };
+        var oldMentorCount = new Option<int?>("--mentors") { Description = "Old name of --mentor-count", Hidden = true };
+        var oldMenteeCount = new Option<int?>("--mentees") { Description = "Old name of --mentee-count", Hidden = true };
+        var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same files", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var genAsOf = new Option<string?>("--as-of") { Description = "Date the ages are drawn around (default 2026-09-01)", HelpName = "DATE" };
+        var genForce = new Option<bool>("--force") { Description = "Replace mentors.csv and mentees.csv in the --out folder" };
         var generate = new Command("generate", "Write a synthetic batch shaped like the programme (mentors.csv, mentees.csv) for trials and benchmarks.")
         {
-            mentorCount, menteeCount, seed, outDir, genAsOf, force,
+            mentorCount, menteeCount, oldMentorCount, oldMenteeCount, seed, outDir, genAsOf, genForce,
         };
-        generate.SetAction(r => Generate(r.GetValue(mentorCount), r.GetValue(menteeCount), r.GetValue(seed), r.GetValue(outDir)!, r.GetValue(genAsOf), r.GetValue(force), ct));
+        generate.SetAction(r => Generate(
+            r.GetValue(mentorCount) ?? r.GetValue(oldMentorCount) ?? 1000, r.GetValue(menteeCount) ?? r.GetValue(oldMenteeCount) ?? 1000,
+            r.GetValue(seed), r.GetValue(outDir)!, r.GetValue(genAsOf), r.GetValue(genForce), ct));
         root.Add(generate);
 
-        var matchesIn = new Option<FileInfo>("--matches") { Description = "The pairs to evaluate: mentee_id, mentor_id (a matches.csv, or pairs made by hand or another tool)", Required = true };
-        var format = new Option<string>("--format") { Description = "text (default), csv or json", DefaultValueFactory = _ => "text" };
+        var matchesIn = new Option<FileInfo>("--matches") { Description = "The pairs to evaluate: mentee_id, mentor_id (a matches.csv, or pairs made by hand or another tool)", Required = true, HelpName = "FILE" };
+        var format = new Option<string>("--format") { Description = "text (default), csv or json", DefaultValueFactory = _ => "text", HelpName = "text|csv|json" };
         format.AcceptOnlyFromAmong("text", "csv", "json");
         var evaluate = new Command("evaluate", "Quality figures of any set of pairs: matched, unmet-needs coverage, scores, cross-background shares, travel, match rate by group, capacity use, rule violations, blocking pairs.")
         {
@@ -137,7 +170,7 @@ internal sealed class CliApp
         evaluate.SetAction(r => Evaluate(r, b, r.GetValue(matchesIn)!, r.GetValue(format)!, ct));
         root.Add(evaluate);
 
-        var cmpSeed = new Option<int>("--seed") { Description = "Seed of the random strategy", DefaultValueFactory = _ => 1 };
+        var cmpSeed = new Option<int>("--seed") { Description = "Seed of the random strategy", DefaultValueFactory = _ => 1, HelpName = "N" };
         var compare = new Command("compare", "Match the same batch five ways (optimal, greedy by score, first come first served, stable matching, random) and compare the figures side by side.")
         {
             cmpSeed, format,
@@ -146,15 +179,16 @@ internal sealed class CliApp
         compare.SetAction(r => Compare(r, b, r.GetValue(cmpSeed), r.GetValue(format)!, ct));
         root.Add(compare);
 
-        var reportOut = new Option<FileInfo>("--out") { Description = "The HTML file to write", Required = true };
-        var reportMatches = new Option<FileInfo?>("--matches") { Description = "Report on these pairs instead of the optimal match" };
-        var title = new Option<string>("--title") { Description = "Page title", DefaultValueFactory = _ => "Mentoring match report" };
+        var reportOut = new Option<FileInfo>("--out", "-o") { Description = "The HTML file to write", Required = true, HelpName = "FILE" };
+        var reportMatches = new Option<FileInfo?>("--matches") { Description = "Report on these pairs instead of the optimal match", HelpName = "FILE" };
+        var title = new Option<string>("--title") { Description = "Page title", DefaultValueFactory = _ => "Mentoring match report", HelpName = "TEXT" };
+        var reportForce = new Option<bool>("--force") { Description = "Replace the --out file if it exists" };
         var report = new Command("report", "Write one self-contained HTML page with the figures and charts, for a coordinator or a funder.")
         {
-            reportOut, reportMatches, title, cmpSeed, force,
+            reportOut, reportMatches, title, cmpSeed, reportForce,
         };
         b.AddTo(report);
-        report.SetAction(r => HtmlReportCommand(r, b, r.GetValue(reportMatches), r.GetValue(reportOut)!, r.GetValue(title)!, r.GetValue(cmpSeed), r.GetValue(force), ct));
+        report.SetAction(r => HtmlReportCommand(r, b, r.GetValue(reportMatches), r.GetValue(reportOut)!, r.GetValue(title)!, r.GetValue(cmpSeed), r.GetValue(reportForce), ct));
         root.Add(report);
 
         var policy = new Command("policy", "Print a policy file with every default and what it means: a starting point for --policy.");
@@ -177,6 +211,12 @@ internal sealed class CliApp
         }
 
         var issues = new List<CsvIssue>();
+        var readOptions = InputOptions.Read(r.GetValue(b.DateFormat), r.GetValue(b.Sheet), r.GetValue(b.Columns), r.GetValue(b.Carry), sep, _err, out exitCode);
+        if (readOptions is null)
+        {
+            return null;
+        }
+
         var options = MatchOptions.Default;
         if (r.GetValue(b.Policy) is { } policyFile)
         {
@@ -216,7 +256,7 @@ internal sealed class CliApp
             options = options with { MinCrossBackgroundShare = share };
         }
 
-        var (batch, rejected) = ReadBatch(r.GetValue(b.Mentors)!, r.GetValue(b.Mentees)!, asOf, sep, skipInvalid, ct);
+        var (batch, rejected, mentorCarry, menteeCarry) = ReadBatch(r.GetValue(b.Mentors)!, r.GetValue(b.Mentees)!, asOf, readOptions, skipInvalid, ct);
         if (batch is null)
         {
             exitCode = ExitCodes.InvalidInput;
@@ -249,10 +289,25 @@ internal sealed class CliApp
             return null;
         }
 
-        return new Inputs(batch with { Locked = locked, Excluded = excluded }, options, rejected);
+        return new Inputs(batch with { Locked = locked, Excluded = excluded }, options, rejected) { MentorCarry = mentorCarry, MenteeCarry = menteeCarry };
     }
 
-    private int Match(ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, CancellationToken ct)
+    /// <summary>What <c>match</c> writes: the format (csv, xlsx or both), CSV for Excel, or nothing (dry run).</summary>
+    private sealed record MatchWrite(string Format, bool Excel, bool DryRun)
+    {
+        public bool Csv => Format is "csv" or "both";
+
+        public bool Xlsx => Format is "xlsx" or "both";
+
+        public IReadOnlyList<string> Names(bool skipInvalid) =>
+        [
+            .. Csv ? (string[])["matches.csv", "unmatched.csv", "per-mentor.csv", .. skipInvalid ? (string[])["rejected.csv"] : []] : [],
+            .. Xlsx ? (string[])["matches.xlsx"] : [],
+            "summary.json",
+        ];
+    }
+
+    private int Match(ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, MatchWrite write, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         if (!force && OutputFolder.Existing(outDir.FullName, MatchOutputs) is { Count: > 0 } existing)
@@ -261,7 +316,7 @@ internal sealed class CliApp
             return ExitCodes.Usage;
         }
 
-        var progress = new ProgressDisplay(_err, ProgressDisplay.IsTerminal(_err));
+        var progress = new ProgressDisplay(_quiet ? TextWriter.Null : _err, !_quiet && ProgressDisplay.IsTerminal(_err));
         progress.Report(new MatchProgress("reading", 0, 0));
         var inputs = LoadInputs(r, b, skipInvalid, ct, out var code);
         if (inputs is null)
@@ -270,18 +325,33 @@ internal sealed class CliApp
         }
 
         var (batch, options, rejected) = inputs;
+        if (write.DryRun)
+        {
+            progress.Done();
+            return DryRun(inputs, outDir, write.Names(skipInvalid), ct);
+        }
+
         progress.Report(new MatchProgress("candidates", 0, batch.Mentees.Count));
         var result = new Matcher(options).Match(batch, progress, ct);
         progress.Report(new MatchProgress("writing", 0, 0));
         result = result with { Summary = result.Summary with { RejectedRows = rejected.Count } };
-        var files = new List<(string, Action<Stream>)>
+        var (mentorCarry, menteeCarry) = (inputs.MentorCarry, inputs.MenteeCarry);
+        var carrying = mentorCarry.Names.Count + menteeCarry.Names.Count > 0;
+        var files = new List<(string, Action<Stream>)>();
+        if (write.Csv)
         {
-            ("matches.csv", s => ResultCsv.WriteMatches(s, result.Pairs)),
-            ("unmatched.csv", s => ResultCsv.WriteUnmatched(s, result.Unmatched)),
-        };
-        if (skipInvalid)
+            files.Add(("matches.csv", ExcelCsvStream.Wrap(carrying ? s => MailMerge.WriteMatches(s, result.Pairs, mentorCarry, menteeCarry) : s => ResultCsv.WriteMatches(s, result.Pairs), write.Excel)));
+            files.Add(("unmatched.csv", ExcelCsvStream.Wrap(carrying ? s => MailMerge.WriteUnmatched(s, result.Unmatched, mentorCarry, menteeCarry) : s => ResultCsv.WriteUnmatched(s, result.Unmatched), write.Excel)));
+            files.Add(("per-mentor.csv", ExcelCsvStream.Wrap(s => MailMerge.WritePerMentor(s, result.Pairs, mentorCarry, menteeCarry), write.Excel)));
+            if (skipInvalid)
+            {
+                files.Add(("rejected.csv", ExcelCsvStream.Wrap(s => ResultCsv.WriteRejected(s, rejected), write.Excel)));
+            }
+        }
+
+        if (write.Xlsx)
         {
-            files.Add(("rejected.csv", s => ResultCsv.WriteRejected(s, rejected)));
+            files.Add(("matches.xlsx", s => WorkbookWriter.Write(s, result, mentorCarry, menteeCarry, skipInvalid ? rejected : null)));
         }
 
         files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result)));
@@ -289,36 +359,58 @@ internal sealed class CliApp
         progress.Done();
         var sum = result.Summary;
         var inv = CultureInfo.InvariantCulture;
-        _out.WriteLine(string.Create(inv, $"Matched {sum.Matched} of {sum.Mentees} mentees ({Pct(sum.Matched, sum.Mentees)}) with {sum.Mentors} mentors ({sum.MentorPlaces} places), as of {sum.AsOf:yyyy-MM-dd}."));
+        var status = Status;
+        status.WriteLine(string.Create(inv, $"Matched {sum.Matched} of {Plural(sum.Mentees, "mentee")} ({Pct(sum.Matched, sum.Mentees)}) with {Plural(sum.Mentors, "mentor")} ({Plural(sum.MentorPlaces, "place")}), as of {sum.AsOf:yyyy-MM-dd}."));
         if (sum.LockedPairs > 0)
         {
-            _out.WriteLine(string.Create(inv, $"  locked pairs kept:      {sum.LockedPairs}"));
+            status.WriteLine(string.Create(inv, $"  locked pairs kept:      {sum.LockedPairs}"));
         }
 
-        _out.WriteLine(string.Create(inv, $"  unmet needs matched:    {sum.UnmetNeedsMatched} of {sum.UnmetNeedsMentees} ({Pct(sum.UnmetNeedsMatched, sum.UnmetNeedsMentees)})"));
-        _out.WriteLine(string.Create(inv, $"  mean score:             {sum.MeanScore:0.00} / 100"));
-        _out.WriteLine(string.Create(inv, $"  cross-background pairs: {sum.CrossBackgroundPairs} ({sum.CrossBackgroundShare:P1})"));
+        status.WriteLine(string.Create(inv, $"  unmet needs matched:    {sum.UnmetNeedsMatched} of {sum.UnmetNeedsMentees} ({Pct(sum.UnmetNeedsMatched, sum.UnmetNeedsMentees)})"));
+        status.WriteLine(string.Create(inv, $"  mean score:             {sum.MeanScore:0.00} / 100"));
+        status.WriteLine(string.Create(inv, $"  cross-background pairs: {sum.CrossBackgroundPairs} ({sum.CrossBackgroundShare:P1})"));
         if (result.Quota is { } q)
         {
             var verdict = q.Feasible
                 ? string.Create(inv, $"met ({q.AchievedShare:P1}); score given up {q.ScoreGivenUp / 100.0:0.00} of {q.ScoreWithoutTarget / 100.0:0.00}")
                 : string.Create(inv, $"NOT reachable without leaving young people unmatched: the best achievable share is {q.BestAchievableShare:P1}, which this match reaches; score given up {q.ScoreGivenUp / 100.0:0.00}");
-            _out.WriteLine(string.Create(inv, $"  target {q.TargetShare:P0} cross-background: {verdict}"));
+            status.WriteLine(string.Create(inv, $"  target {q.TargetShare:P0} cross-background: {verdict}"));
         }
 
-        _out.WriteLine(string.Create(inv, $"  unmatched mentees:      {sum.UnmatchedMentees}; unused mentor places: {sum.UnusedMentorPlaces} (reasons in unmatched.csv)"));
-        _out.WriteLine(string.Create(inv, $"  solver:                 {sum.SolverStatus}; elapsed {clock.Elapsed.TotalSeconds:0.00} s"));
+        status.WriteLine(string.Create(inv, $"  unmatched mentees:      {sum.UnmatchedMentees}; unused mentor places: {sum.UnusedMentorPlaces} (reasons in unmatched.csv)"));
+        status.WriteLine(string.Create(inv, $"  solver:                 {sum.SolverStatus}; elapsed {clock.Elapsed.TotalSeconds:0.00} s"));
         if (skipInvalid)
         {
-            _out.WriteLine(string.Create(inv, $"  rejected input rows:    {rejected.Count} (set aside in rejected.csv, not matched)"));
+            status.WriteLine(string.Create(inv, $"  rejected input rows:    {rejected.Count} (set aside in rejected.csv, not matched)"));
         }
 
         if (result.Readiness.Warnings.Count > 0)
         {
-            _err.WriteLine(string.Create(inv, $"note: the readiness check found {result.Readiness.Warnings.Count} shortages (in summary.json under \"readiness\"; `validate` prints them)."));
+            if (!_quiet)
+            {
+                _err.WriteLine(string.Create(inv, $"note: the readiness check found {Plural(result.Readiness.Warnings.Count, "shortage")} (in summary.json under \"readiness\"; `validate` prints them)."));
+            }
         }
 
-        _out.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}, unmatched.csv, {(skipInvalid ? "rejected.csv, " : string.Empty)}summary.json");
+        var names = write.Names(skipInvalid);
+        status.WriteLine($"Wrote {Path.Combine(outDir.FullName, names[0])}, {string.Join(", ", names.Skip(1))}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary><c>match --dry-run</c>: the input is valid; print the readiness check and what a run would write.</summary>
+    private int DryRun(Inputs inputs, DirectoryInfo outDir, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        var batch = inputs.Batch;
+        var status = Status;
+        status.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Dry run: {Plural(batch.Mentors.Count, "mentor")} and {Plural(batch.Mentees.Count, "mentee")} are valid (as of {batch.AsOf:yyyy-MM-dd}); nothing was written."));
+        PrintReadiness(status, batch, inputs.Options, ct);
+        status.WriteLine();
+        status.WriteLine($"A run would write to {outDir.FullName}:");
+        foreach (var n in names)
+        {
+            status.WriteLine($"  {n}{(File.Exists(Path.Combine(outDir.FullName, n)) ? " (replacing the earlier one)" : string.Empty)}");
+        }
+
         return ExitCodes.Ok;
     }
 
@@ -332,39 +424,44 @@ internal sealed class CliApp
 
         var (batch, options, _) = inputs;
         var inv = CultureInfo.InvariantCulture;
-        _out.WriteLine(string.Create(inv, $"OK: {batch.Mentors.Count} mentors and {batch.Mentees.Count} mentees are valid (as of {batch.AsOf:yyyy-MM-dd})."));
+        Status.WriteLine(string.Create(inv, $"OK: {Plural(batch.Mentors.Count, "mentor")} and {Plural(batch.Mentees.Count, "mentee")} are valid (as of {batch.AsOf:yyyy-MM-dd})."));
+        PrintReadiness(Status, batch, options, ct);
+        return ExitCodes.Ok;
+    }
+
+    private static void PrintReadiness(TextWriter output, MatchBatch batch, MatchOptions options, CancellationToken ct)
+    {
+        var inv = CultureInfo.InvariantCulture;
         var r = new Matcher(options).Readiness(batch, ct);
-        _out.WriteLine();
-        _out.WriteLine("Readiness (young people who can take part / places of mentors who can take part):");
+        output.WriteLine();
+        output.WriteLine("Readiness (young people who can take part / places of mentors who can take part):");
         foreach (var (title, rows) in new[] { ("by region", r.ByRegion), ("by meeting mode", r.ByMode), ("safeguarding", (IReadOnlyList<CapacityRow>)[r.Under18]) })
         {
-            _out.WriteLine($"  {title}:");
+            output.WriteLine($"  {title}:");
             foreach (var row in rows)
             {
-                _out.WriteLine(string.Create(inv, $"    {row.Group,-26} {row.Mentees,6} young people  {row.MentorPlaces,6} places{(row.IsShort ? "   SHORT" : string.Empty)}"));
+                output.WriteLine(string.Create(inv, $"    {row.Group,-26} {row.Mentees,6} young people  {row.MentorPlaces,6} places{(row.IsShort ? "   SHORT" : string.Empty)}"));
             }
         }
 
         if (r.Unmatchable.Count > 0)
         {
-            _out.WriteLine(string.Create(inv, $"  no possible partner in this batch ({r.Unmatchable.Count}):"));
+            output.WriteLine(string.Create(inv, $"  no possible partner in this batch ({r.Unmatchable.Count}):"));
             foreach (var u in r.Unmatchable.Take(MaxListed))
             {
-                _out.WriteLine($"    {(u.Role == PersonRole.Mentee ? "mentee" : "mentor")} {u.Id}: {u.Reason}");
+                output.WriteLine($"    {(u.Role == PersonRole.Mentee ? "mentee" : "mentor")} {u.Id}: {u.Reason}");
             }
 
             if (r.Unmatchable.Count > MaxListed)
             {
-                _out.WriteLine(string.Create(inv, $"    ... and {r.Unmatchable.Count - MaxListed} more (all are in summary.json after match)."));
+                output.WriteLine(string.Create(inv, $"    ... and {r.Unmatchable.Count - MaxListed} more (all are in summary.json after match)."));
             }
         }
 
         foreach (var w in r.Warnings)
         {
-            _out.WriteLine($"  note: {w}");
+            output.WriteLine($"  note: {w}");
         }
-
-        return ExitCodes.Ok;
     }
 
     private int Explain(ParseResult pr, BatchOptions b, string menteeId, string? mentorId, bool json, int top, CancellationToken ct)
@@ -503,7 +600,7 @@ internal sealed class CliApp
             using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             HtmlReport.Write(w, title, batch.AsOf, main, comparison);
         })], ct);
-        _out.WriteLine($"Wrote {outFile.FullName}");
+        Status.WriteLine($"Wrote {outFile.FullName}");
         return ExitCodes.Ok;
     }
 
@@ -538,9 +635,9 @@ internal sealed class CliApp
 
         var solution = ScoredPairSolver.Solve(pairs.Records, capacities, ct);
         OutputFolder.Write(outDir.FullName, [("matches.csv", s => PairsCsv.WriteMatches(s, solution.Pairs))], ct);
-        _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Matched {solution.Pairs.Count} of {solution.Mentees} mentees; total score {solution.TotalScore}; optimal; elapsed {clock.Elapsed.TotalSeconds:0.00} s"));
-        _out.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}");
+        Status.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Matched {solution.Pairs.Count} of {Plural(solution.Mentees, "mentee")}; total score {solution.TotalScore}; optimal; elapsed {clock.Elapsed.TotalSeconds:0.00} s"));
+        Status.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}");
         return ExitCodes.Ok;
     }
 
@@ -553,7 +650,7 @@ internal sealed class CliApp
 
         if (mentors < 0 || mentees < 0 || mentors > 10_000_000 || mentees > 10_000_000)
         {
-            _err.WriteLine("error: --mentors and --mentees must be between 0 and 10,000,000.");
+            _err.WriteLine("error: --mentor-count and --mentee-count must be between 0 and 10,000,000.");
             return ExitCodes.Usage;
         }
 
@@ -569,16 +666,17 @@ internal sealed class CliApp
             ("mentors.csv", s => BatchCsvWriter.WriteMentors(s, batch.Mentors)),
             ("mentees.csv", s => BatchCsvWriter.WriteMentees(s, batch.Mentees)),
         ], ct);
-        _out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {mentors} mentors and {mentees} mentees (seed {seed}, ages as of {asOf:yyyy-MM-dd}) to {outDir.FullName}"));
+        Status.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {Plural(mentors, "mentor")} and {Plural(mentees, "mentee")} (seed {seed}, ages as of {asOf:yyyy-MM-dd}) to {outDir.FullName}"));
         return ExitCodes.Ok;
     }
 
-    private (MatchBatch? Batch, List<RejectedRow> Rejected) ReadBatch(FileInfo mentorsFile, FileInfo menteesFile, DateOnly asOf, char? sep, bool skipInvalid, CancellationToken ct)
+    private (MatchBatch? Batch, List<RejectedRow> Rejected, CarriedColumns MentorCarry, CarriedColumns MenteeCarry) ReadBatch(
+        FileInfo mentorsFile, FileInfo menteesFile, DateOnly asOf, BatchReadOptions readOptions, bool skipInvalid, CancellationToken ct)
     {
         var issues = new List<CsvIssue>();
-        var mentors = ReadFile(mentorsFile, s => BatchCsv.ReadMentors(s, mentorsFile.Name, asOf, sep), issues);
+        var mentors = ReadFile(mentorsFile, s => BatchFiles.ReadMentors(s, mentorsFile.Name, asOf, readOptions), issues);
         ct.ThrowIfCancellationRequested();
-        var mentees = ReadFile(menteesFile, s => BatchCsv.ReadMentees(s, menteesFile.Name, asOf, sep), issues);
+        var mentees = ReadFile(menteesFile, s => BatchFiles.ReadMentees(s, menteesFile.Name, asOf, readOptions), issues);
         var rejected = new List<RejectedRow>();
         if (mentors is not null && mentees is not null && skipInvalid)
         {
@@ -589,17 +687,17 @@ internal sealed class CliApp
             issues.RemoveAll(rowIssues.Contains);
             if (rejected.Count > 0)
             {
-                _err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {rejected.Count} invalid rows set aside in rejected.csv ({rowIssues.Count} errors); matching the rest."));
+                Warn(string.Create(CultureInfo.InvariantCulture, $"{Plural(rejected.Count, "invalid row")} set aside in rejected.csv ({Plural(rowIssues.Count, "error")}); matching the rest."));
             }
         }
 
         if (mentors is null || mentees is null || issues.Count > 0)
         {
             Report(issues);
-            return (null, rejected);
+            return (null, rejected, CarriedColumns.None, CarriedColumns.None);
         }
 
-        return (new MatchBatch(mentors.Records, mentees.Records, asOf), rejected);
+        return (new MatchBatch(mentors.Records, mentees.Records, asOf), rejected, mentors.Carried, mentees.Carried);
     }
 
     private CsvReadResult<T>? ReadFile<T>(FileInfo file, Func<Stream, CsvReadResult<T>> read, List<CsvIssue> issues)
@@ -617,31 +715,42 @@ internal sealed class CliApp
             issues.AddRange(result.Errors);
             foreach (var w in result.Warnings)
             {
-                _err.WriteLine($"warning: {w}");
+                Warn(w.ToString());
+            }
+
+            foreach (var n in result.Notices)
+            {
+                if (!_quiet)
+                {
+                    _err.WriteLine($"note: {n}");
+                }
             }
 
             return result;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             issues.Add(new CsvIssue(file.ToString(), 0, null, null, $"cannot be read: {e.Message}"));
             return null;
         }
     }
 
-    private void Report(List<CsvIssue> issues)
-    {
-        _err.WriteLine(issues.Count == 1 ? "error: the input has 1 error; nothing was written." : $"error: the input has {issues.Count} errors; nothing was written.");
-        foreach (var i in issues.Take(MaxListed))
-        {
-            _err.WriteLine($"  {i}");
-        }
+    private void Report(List<CsvIssue> issues) => IssueReport.Write(_err, issues);
 
-        if (issues.Count > MaxListed)
+    /// <summary>Status lines on stdout (summaries, "Wrote ..."): silent with --quiet. Data (explain, evaluate, compare, policy) is always written.</summary>
+    private TextWriter Status => _quiet ? TextWriter.Null : _out;
+
+    private void Warn(string message)
+    {
+        if (!_quiet)
         {
-            _err.WriteLine($"  ... and {issues.Count - MaxListed} more errors.");
+            _err.WriteLine($"warning: {message}");
         }
     }
+
+    /// <summary>"1 mentee", "2 mentees".</summary>
+    internal static string Plural(int n, string singular, string? plural = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? singular : plural ?? singular + "s")}");
 
     private bool TryOptions(string? asOfText, string? delimiterText, out DateOnly asOf, out char? separator)
     {

@@ -331,7 +331,7 @@ public static class BatchCsv
             }
 
             var malformed = reader.MalformedDateMessage;
-            var hinted = malformed + " The " + hint;
+            var hinted = malformed + " " + char.ToUpperInvariant(hint[0]) + hint[1..];
             CsvIssue Hint(CsvIssue i) => i.Column == column && i.Message == malformed ? i with { Message = hinted } : i;
             for (var i = 0; i < errors.Count; i++)
             {

@@ -9,7 +9,7 @@ public sealed record BatchReadOptions
     /// <summary>The CSV separator, or null to detect comma, semicolon or tab. <value>The default is null.</value></summary>
     public char? Separator { get; init; }
 
-    /// <summary>The format of date cells written as text: one of <see cref="DateFormats.Supported"/>. Cells a workbook stores as dates are read as dates whatever this says. <value>The default is <c>yyyy-MM-dd</c>.</value></summary>
+    /// <summary>The format of date cells written as text: one of <see cref="DateFormats.Supported"/>. Cells in <c>yyyy-MM-dd</c> (which cannot be mistaken) and cells a workbook stores as dates are read as dates whatever this says. <value>The default is <c>yyyy-MM-dd</c>.</value></summary>
     public string DateFormat { get; init; } = DateFormats.Iso;
 
     /// <summary>The sheet of an .xlsx workbook to read, or null for the first. <value>The default is null.</value></summary>

@@ -50,7 +50,8 @@ public static class DateFormats
         shapeOk = false;
         if (!TrySplit(s, out var a, out var aLen, out var b, out var bLen, out var year))
         {
-            return false;
+            // yyyy-MM-dd cannot be mistaken for another format, so it is read in every format.
+            return RowReader.TryParseIsoDate(s, out date, out shapeOk);
         }
 
         var twoDigits = aLen == 2 && bLen == 2;
