@@ -18,12 +18,15 @@ internal sealed class CliApp
 
     private readonly TextWriter _out;
     private readonly TextWriter _err;
+    private readonly TextWriter _rawErr;
     private readonly TimeProvider _time;
 
     public CliApp(TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
-        _out = stdout;
-        _err = stderr;
+        // What is printed for people is terminal-safe: no cell of an input can send escape sequences (see TerminalText).
+        _out = TerminalText.Wrap(stdout);
+        _err = TerminalText.Wrap(stderr);
+        _rawErr = stderr;
         _time = time;
     }
 
@@ -60,6 +63,8 @@ internal sealed class CliApp
 
         public Option<double?> MinCrossBackground { get; } = new("--min-cross-background") { Description = "Least share of cross-background pairs, e.g. 0.75 (overrides the policy file)" };
 
+        public Option<bool> KeepRuleBreakingLocks { get; } = new(LockedPairGate.KeepOption) { Description = "Keep locked pairs that break a hard rule (each is listed in summary.json and on the terminal); never for the safeguarding rules NO_BACKGROUND_CHECK and REMOTE_UNDER_18" };
+
         public void AddTo(Command c)
         {
             c.Add(Mentors);
@@ -70,6 +75,7 @@ internal sealed class CliApp
             c.Add(Locked);
             c.Add(Excluded);
             c.Add(MinCrossBackground);
+            c.Add(KeepRuleBreakingLocks);
         }
     }
 
@@ -225,6 +231,7 @@ internal sealed class CliApp
 
         var locked = new List<LockedPair>();
         var excluded = new List<PairRef>();
+        var excludedRows = new List<LockedPair>();
         if (r.GetValue(b.Locked) is { } lockedFile)
         {
             locked.AddRange(ReadFile(lockedFile, s => PairsCsv.ReadPairList(s, lockedFile.Name, batch, locked: true, sep), issues)?.Records ?? []);
@@ -232,14 +239,15 @@ internal sealed class CliApp
 
         if (r.GetValue(b.Excluded) is { } excludedFile)
         {
-            excluded.AddRange((ReadFile(excludedFile, s => PairsCsv.ReadPairList(s, excludedFile.Name, batch, locked: false, sep), issues)?.Records ?? [])
-                .Select(p => new PairRef(p.MenteeId, p.MentorId)));
+            excludedRows.AddRange(ReadFile(excludedFile, s => PairsCsv.ReadPairList(s, excludedFile.Name, batch, locked: false, sep), issues)?.Records ?? []);
+            excluded.AddRange(excludedRows.Select(p => new PairRef(p.MenteeId, p.MentorId)));
         }
 
-        var lockedSet = locked.Select(l => (l.MenteeId, l.MentorId)).ToHashSet();
-        foreach (var x in excluded.Where(x => lockedSet.Contains((x.MenteeId, x.MentorId))))
+        var lockedRow = locked.GroupBy(l => (l.MenteeId, l.MentorId)).ToDictionary(g => g.Key, g => g.First().Row);
+        foreach (var x in excludedRows.Where(x => lockedRow.ContainsKey((x.MenteeId, x.MentorId))))
         {
-            issues.Add(new CsvIssue(r.GetValue(b.Excluded)!.Name, 0, null, null, $"excludes the pair ({x.MenteeId}, {x.MentorId}), which is also locked; a pair cannot be both."));
+            issues.Add(new CsvIssue(r.GetValue(b.Excluded)!.Name, x.Row, "mentee_id", x.MenteeId,
+                string.Create(CultureInfo.InvariantCulture, $"with mentor '{EchoText.Echo(x.MentorId)}' is excluded here and locked in {r.GetValue(b.Locked)!.Name}, row {lockedRow[(x.MenteeId, x.MentorId)]}; a pair cannot be both.")));
         }
 
         if (issues.Count > 0)
@@ -249,7 +257,15 @@ internal sealed class CliApp
             return null;
         }
 
-        return new Inputs(batch with { Locked = locked, Excluded = excluded }, options, rejected);
+        options = options with { KeepRuleBreakingLocks = r.GetValue(b.KeepRuleBreakingLocks) };
+        batch = batch with { Locked = locked, Excluded = excluded };
+        if (!LockedPairGate.Check(batch, options, null, r.GetValue(b.Locked)?.Name, _err))
+        {
+            exitCode = ExitCodes.InvalidInput;
+            return null;
+        }
+
+        return new Inputs(batch, options, rejected);
     }
 
     private int Match(ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, CancellationToken ct)
@@ -261,7 +277,7 @@ internal sealed class CliApp
             return ExitCodes.Usage;
         }
 
-        var progress = new ProgressDisplay(_err, ProgressDisplay.IsTerminal(_err));
+        var progress = new ProgressDisplay(_rawErr, ProgressDisplay.IsTerminal(_rawErr));
         progress.Report(new MatchProgress("reading", 0, 0));
         var inputs = LoadInputs(r, b, skipInvalid, ct, out var code);
         if (inputs is null)
@@ -293,6 +309,11 @@ internal sealed class CliApp
         if (sum.LockedPairs > 0)
         {
             _out.WriteLine(string.Create(inv, $"  locked pairs kept:      {sum.LockedPairs}"));
+        }
+
+        if (sum.LockedRuleBreaches.Count > 0)
+        {
+            _out.WriteLine(string.Create(inv, $"  KEPT RULE BREACHES:     {sum.LockedRuleBreaches.Count} in {sum.LockedRuleBreaches.Select(x => (x.MenteeId, x.MentorId)).Distinct().Count()} locked pairs ({LockedPairGate.KeepOption}; in summary.json)"));
         }
 
         _out.WriteLine(string.Create(inv, $"  unmet needs matched:    {sum.UnmetNeedsMatched} of {sum.UnmetNeedsMentees} ({Pct(sum.UnmetNeedsMatched, sum.UnmetNeedsMentees)})"));
