@@ -60,11 +60,12 @@ internal static class IssueReport
     {
         var first = g[0];
         var rows = g.Select(i => i.Row).Distinct().Order().ToList();
+        var (file, sheet, column) = (EchoText.Echo(first.File, 0), EchoText.Echo(first.Sheet), EchoText.Echo(first.Column));
         var where = first.Sheet is null
-            ? $"{first.File}, column {first.Column}"
+            ? $"{file}, column {column}"
             : first.ColumnIndex is { } c
-                ? $"{first.File}, sheet {first.Sheet}, column {XlsxColumn(c)} ({first.Column})"
-                : $"{first.File}, sheet {first.Sheet}, column {first.Column}";
+                ? $"{file}, sheet {sheet}, column {XlsxColumn(c)} ({column})"
+                : $"{file}, sheet {sheet}, column {column}";
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{where}, {(rows.Count == 1 ? "row" : "rows")} {Ranges(rows)} ({g.Count} {(g.Count == 1 ? "cell" : "cells")}): ");
         var message = first.Message.StartsWith("is ", StringComparison.Ordinal) ? first.Message[3..] : first.Message;
@@ -73,7 +74,7 @@ internal static class IssueReport
         if (values.Count > 0)
         {
             sb.Append(" First: ");
-            sb.Append(string.Join(", ", values.Select(i => string.Create(CultureInfo.InvariantCulture, $"'{i.Value}' (row {i.Row})"))));
+            sb.Append(string.Join(", ", values.Select(i => string.Create(CultureInfo.InvariantCulture, $"'{EchoText.Echo(i.Value)}' (row {i.Row})"))));
             sb.Append(g.Count > values.Count ? ", ..." : ".");
         }
 

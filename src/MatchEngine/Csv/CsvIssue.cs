@@ -21,33 +21,38 @@ public sealed record CsvIssue(string File, int Row, string? Column, string? Valu
     {
         get
         {
+            var file = EchoText.Echo(File, 0);
             if (Sheet is null)
             {
-                return Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"{File}, row {Row}") : File;
+                return Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}, row {Row}") : file;
             }
 
+            var sheet = EchoText.Echo(Sheet);
             if (Row <= 0)
             {
-                return $"{File}, sheet {Sheet}";
+                return $"{file}, sheet {sheet}";
             }
 
             return ColumnIndex is { } c
-                ? string.Create(CultureInfo.InvariantCulture, $"{File}, {Sheet}!{XlsxTable.Letters(c)}{Row}")
-                : string.Create(CultureInfo.InvariantCulture, $"{File}, {Sheet} row {Row}");
+                ? string.Create(CultureInfo.InvariantCulture, $"{file}, {sheet}!{XlsxTable.Letters(c)}{Row}")
+                : string.Create(CultureInfo.InvariantCulture, $"{file}, {sheet} row {Row}");
         }
     }
 
-    /// <summary>The issue as one line: <c>mentors.csv, row 5, column birth_date: '2010-02-30' ...</c>.</summary>
+    /// <summary>
+    /// The issue as one line: <c>mentors.csv, row 5, column birth_date: '2010-02-30' ...</c>. The value and the column
+    /// are shown terminal-safe (control characters escaped, cut at 80 characters with "…"; see <see cref="EchoText"/>).
+    /// </summary>
     /// <returns>The line.</returns>
     public override string ToString()
     {
         var where = Location;
         if (Column is not null)
         {
-            where += $", column {Column}";
+            where += $", column {EchoText.Echo(Column)}";
         }
 
-        return Value is null ? $"{where}: {Message}" : $"{where}: '{Value}' {Message}";
+        return Value is null ? $"{where}: {Message}" : $"{where}: '{EchoText.Echo(Value)}' {Message}";
     }
 }
 
