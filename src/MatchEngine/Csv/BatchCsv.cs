@@ -278,7 +278,7 @@ public static class BatchCsv
             }
 
             warnings.Add(new CsvIssue(file, headerRow, name, null,
-                "is not a known column and is ignored" + (guess is null ? "." : $" (did you mean '{guess}'?).")) { ColumnIndex = index });
+                "is not a known column and is ignored" + (guess is null ? " (to copy it into the outputs, name it in --carry)." : $" (did you mean '{guess}'?).")) { ColumnIndex = index });
         }
 
         foreach (var c in carry.Where(c => !carried.ContainsKey(c)))
