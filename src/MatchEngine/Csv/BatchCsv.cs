@@ -170,9 +170,19 @@ public static class BatchCsv
         }
 
         var sheet = table.Sheet;
+        var writtenAs = new Dictionary<string, string>(StringComparer.Ordinal); // a column read from a header with another name: the header as written
         CsvReadResult<T> Result(CarriedColumns? carried = null)
         {
-            CsvIssue Where(CsvIssue i) => sheet is null ? i : i with { Sheet = sheet };
+            CsvIssue Where(CsvIssue i)
+            {
+                if (i.Row > table.HeaderRow && i.Column is not null && writtenAs.TryGetValue(i.Column, out var header))
+                {
+                    i = i with { Column = header };
+                }
+
+                return sheet is null ? i : i with { Sheet = sheet };
+            }
+
             return new CsvReadResult<T>(records, [.. errors.Select(Where)], [.. warnings.Select(Where)], [.. rejected.Select(r => r with { Errors = [.. r.Errors.Select(Where)] })])
             {
                 Notices = [.. notices.Select(Where)],
@@ -210,6 +220,7 @@ public static class BatchCsv
 
             if (how is not null)
             {
+                writtenAs[target] = header[i];
                 notices.Add(new CsvIssue(file, headerRow, header[i], null, $"is read as the column {target}{how}.") { ColumnIndex = i });
             }
         }

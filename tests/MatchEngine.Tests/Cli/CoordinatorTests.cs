@@ -49,7 +49,7 @@ public class CoordinatorTests
         var (code, _, err) = Run(Match(Samples("mentors.csv"), mentees, Path.Combine(dir, "out")));
         Assert.Equal(2, code);
         Assert.Contains("error: the input has 300 errors; nothing was written.", err, StringComparison.Ordinal);
-        Assert.Contains("column birth_date, rows 2–301 (300 cells): not a date; expected YYYY-MM-DD", err, StringComparison.Ordinal);
+        Assert.Contains("mentees-uk.csv, column Date of Birth, rows 2–301 (300 cells): not a date; expected YYYY-MM-DD", err, StringComparison.Ordinal);
         Assert.Contains("The cells look like dd/MM/yyyy: add --date-format dd/MM/yyyy.", err, StringComparison.Ordinal);
         Assert.True(err.Split('\n').Length < 20, err);
         Assert.Contains("column Date of Birth: is read as the column birth_date.", err, StringComparison.Ordinal);
