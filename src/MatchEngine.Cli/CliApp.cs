@@ -48,5 +48,15 @@ internal sealed class CliApp
             _cli.Err.WriteLine("Interrupted: no output was written or changed.");
             return ExitCodes.Interrupted;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The environment (a file, a folder, the disk), not a bug: one line naming the path and the cause.
+            _cli.Err.WriteLine($"error: {OutputFolder.Cause(e)}.");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception e)
+        {
+            return CrashReport.Handle(e, args, _cli.Err, _cli.Time, _cli.CrashLogFolder);
+        }
     }
 }
