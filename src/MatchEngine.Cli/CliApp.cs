@@ -12,10 +12,10 @@ internal sealed class CliApp
 {
     private readonly CliContext _cli;
 
-    public CliApp(TextWriter stdout, TextWriter stderr, TimeProvider time)
+    public CliApp(TextWriter stdout, TextWriter stderr, TimeProvider time, string? crashLogFolder = null)
     {
         // What is printed for people is terminal-safe: no cell of an input can send escape sequences (see TerminalText).
-        _cli = new CliContext(TerminalText.Wrap(stdout), TerminalText.Wrap(stderr), time) { RawErr = stderr };
+        _cli = new CliContext(TerminalText.Wrap(stdout), TerminalText.Wrap(stderr), time) { RawErr = stderr, CrashLogFolder = crashLogFolder };
     }
 
     public int Run(string[] args, CancellationToken cancellationToken = default)

@@ -333,10 +333,17 @@ internal sealed partial class OutputFolder : IDisposable
         Step("switch", _target);
         if (Exchange(_temp, _target))
         {
-            // The temporary folder now holds the earlier set.
-            Step("cleanup", _temp);
-            TryDelete(_temp);
-            _temp = null;
+            // The temporary folder now holds the earlier set; failing to remove it does not undo the switch.
+            try
+            {
+                Step("cleanup", _temp);
+                TryDelete(_temp);
+                _temp = null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+
             return;
         }
 
@@ -355,7 +362,14 @@ internal sealed partial class OutputFolder : IDisposable
         }
 
         _temp = null;
-        Step("cleanup", old);
+        try
+        {
+            Step("cleanup", old);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
         TryDelete(old);
     }
 
