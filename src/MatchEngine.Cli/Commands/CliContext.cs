@@ -14,4 +14,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Err, TimeProvider T
 
     /// <summary>--quiet: only errors are printed (see <see cref="Quiet"/>).</summary>
     public QuietMode Quiet { get; } = new();
+
+    /// <summary>Where an unexpected error's details go (default: the temp folder); see <see cref="CrashReport"/>.</summary>
+    public string? CrashLogFolder { get; init; }
 }

@@ -45,11 +45,8 @@ internal static class MatchCommand
     {
         var (output, err) = (cli.Status(), cli.Err);
         var clock = Stopwatch.StartNew();
-        if (!force && OutputFolder.Existing(outDir.FullName, MatchOutputs) is { Count: > 0 } existing)
-        {
-            err.WriteLine($"error: {outDir.FullName} already holds the results of an earlier run ({string.Join(", ", existing)}). Pass --force to replace them, or choose another --out folder.");
-            return ExitCodes.Usage;
-        }
+        // The output folder is checked and locked before any work (see OutputFolder); a dry run only looks at it.
+        using var outputs = write.DryRun ? null : OutputFolder.Open(outDir.FullName, MatchOutputs, force, err);
 
         var progressErr = cli.Quiet.On ? TextWriter.Null : cli.RawErr ?? err;
         var progress = new ProgressDisplay(progressErr, !cli.Quiet.On && ProgressDisplay.IsTerminal(progressErr));
@@ -59,7 +56,7 @@ internal static class MatchCommand
         if (write.DryRun)
         {
             progress.Done();
-            return DryRun(cli, inputs, outDir, write.Names(skipInvalid), ct);
+            return DryRun(cli, inputs, outDir, write.Names(skipInvalid), force, ct);
         }
 
         progress.Report(new MatchProgress("candidates", 0, batch.Mentees.Count));
@@ -86,7 +83,7 @@ internal static class MatchCommand
         }
 
         files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result)));
-        OutputFolder.Write(outDir.FullName, files, ct);
+        outputs!.Commit(files, ct);
         progress.Done();
         var sum = result.Summary;
         var inv = CultureInfo.InvariantCulture;
@@ -130,7 +127,7 @@ internal static class MatchCommand
     }
 
     /// <summary><c>match --dry-run</c>: the input is valid; print the readiness check and what a run would write.</summary>
-    private static int DryRun(CliContext cli, Inputs inputs, DirectoryInfo outDir, IReadOnlyList<string> names, CancellationToken ct)
+    private static int DryRun(CliContext cli, Inputs inputs, DirectoryInfo outDir, IReadOnlyList<string> names, bool force, CancellationToken ct)
     {
         var batch = inputs.Batch;
         var status = cli.Status();
@@ -141,6 +138,12 @@ internal static class MatchCommand
         foreach (var n in names)
         {
             status.WriteLine($"  {n}{(File.Exists(Path.Combine(outDir.FullName, n)) ? " (replacing the earlier one)" : string.Empty)}");
+        }
+
+        if (!force && OutputFolder.Existing(outDir.FullName, MatchOutputs) is { Count: > 0 } existing)
+        {
+            cli.Err.WriteLine($"error: {outDir.FullName} already holds the results of an earlier run ({string.Join(", ", existing)}); the run would stop. Pass --force to replace them, or choose another --out folder.");
+            return ExitCodes.Usage;
         }
 
         return ExitCodes.Ok;
