@@ -1,6 +1,7 @@
 using System.Globalization;
 using MatchEngine.Csv;
 using MatchEngine.Model;
+using MatchEngine.Rules;
 
 namespace MatchEngine.Review;
 
@@ -73,12 +74,15 @@ public sealed class ReviewRound
                 continue; // reported by the reader
             }
 
+            // The same check as locked pairs (LockedPairCheck): every hard rule in the mode the pair would meet in;
+            // safeguarding never overridden, other rules only with KeepRuleBreakingLocks.
             string? problem = null;
-            var (a, _, _) = matcher.Evaluate(mentor, mentee, batch.AsOf);
-            if (!a.IsEligible)
+            var locked = new LockedPair(p.MenteeId, p.MentorId) { Row = p.Row };
+            var breach = LockedPairCheck.Check(matcher.Rules, matcher.Context(mentor, mentee, batch.AsOf), matcher.LockedMode(mentor, mentee, batch.AsOf), locked)
+                .FirstOrDefault(b => b.IsSafeguarding || !matcher.Options.KeepRuleBreakingLocks);
+            if (breach is not null)
             {
-                var ctx = matcher.Context(mentor, mentee, batch.AsOf);
-                problem = $"accepts a pair that breaks the rule {a.FailedRule!.Code} ({a.FailedRule.Describe(ctx)}); an accepted pair must pass every hard rule, like a locked pair. Change the decision to reject or blank.";
+                problem = $"accepts a pair that breaks {breach.RuleCode}: {breach.Reason}; an accepted pair must pass every hard rule, like a locked pair. Change the decision to reject or blank.";
             }
             else if (excluded.Contains(new PairRef(p.MenteeId, p.MentorId)))
             {
