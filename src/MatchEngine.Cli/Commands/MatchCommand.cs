@@ -8,7 +8,7 @@ namespace MatchEngine.Cli.Commands;
 /// <summary><c>matchengine match</c>: match the batch optimally and write matches.csv, unmatched.csv and summary.json (and rejected.csv).</summary>
 internal static class MatchCommand
 {
-    private static readonly string[] MatchOutputs = ["matches.csv", "unmatched.csv", "per-mentor.csv", "summary.json", "rejected.csv", "matches.xlsx"];
+    private static readonly string[] MatchOutputs = ["matches.csv", "unmatched.csv", "per-mentor.csv", "summary.json", "rejected.csv", "round-changes.csv", "matches.xlsx"];
 
     public static Command Create(CliContext cli)
     {
@@ -19,10 +19,11 @@ internal static class MatchCommand
         format.AcceptOnlyFromAmong("csv", "xlsx", "both");
         var excel = new Option<bool>("--excel") { Description = "Write the CSV files for Excel on Windows: UTF-8 with a byte-order mark, CRLF line ends" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the input, print the readiness check and the files a run would write; write nothing" };
+        var decisions = ReviewStep.Option();
         var b = new BatchOptions();
-        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv, per-mentor.csv and summary.json.") { outDir, force, skipInvalid, format, excel, dryRun };
+        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv, per-mentor.csv and summary.json.") { outDir, force, skipInvalid, format, excel, dryRun, decisions };
         b.AddTo(match);
-        match.SetCancellableAction((r, ct) => Run(cli, r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), new MatchWrite(r.GetValue(format)!, r.GetValue(excel), r.GetValue(dryRun)), ct));
+        match.SetCancellableAction((r, ct) => Run(cli, r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), new MatchWrite(r.GetValue(format)!, r.GetValue(excel), r.GetValue(dryRun)), ct, r.GetValue(decisions)));
         return match;
     }
 
@@ -33,15 +34,16 @@ internal static class MatchCommand
 
         public bool Xlsx => Format is "xlsx" or "both";
 
-        public IReadOnlyList<string> Names(bool skipInvalid) =>
+        public IReadOnlyList<string> Names(bool skipInvalid, bool review) =>
         [
             .. Csv ? (string[])["matches.csv", "unmatched.csv", "per-mentor.csv", .. skipInvalid ? (string[])["rejected.csv"] : []] : [],
             .. Xlsx ? (string[])["matches.xlsx"] : [],
+            .. review ? (string[])["round-changes.csv"] : [],
             "summary.json",
         ];
     }
 
-    private static int Run(CliContext cli, ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, MatchWrite write, CancellationToken ct)
+    private static int Run(CliContext cli, ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, MatchWrite write, CancellationToken ct, FileInfo[]? decisions = null)
     {
         var (output, err) = (cli.Status(), cli.Err);
         var clock = Stopwatch.StartNew();
@@ -53,10 +55,11 @@ internal static class MatchCommand
         progress.Report(new MatchProgress("reading", 0, 0));
         var inputs = new InputLoader(cli).Load(r, b, skipInvalid, ct);
         var (batch, options, rejected) = inputs;
+        (batch, var review) = ReviewStep.Apply(cli, r, b, decisions, batch, options);
         if (write.DryRun)
         {
             progress.Done();
-            return DryRun(cli, inputs, outDir, write.Names(skipInvalid), force, ct);
+            return DryRun(cli, inputs with { Batch = batch }, outDir, write.Names(skipInvalid, review is not null), force, ct);
         }
 
         progress.Report(new MatchProgress("candidates", 0, batch.Mentees.Count));
@@ -80,6 +83,12 @@ internal static class MatchCommand
         if (write.Xlsx)
         {
             files.Add(("matches.xlsx", s => WorkbookWriter.Write(s, result, mentorCarry, menteeCarry, skipInvalid ? rejected : null)));
+        }
+
+        var changes = review?.Changes(result);
+        if (changes is not null)
+        {
+            files.Add(("round-changes.csv", s => Review.DecisionsCsv.WriteChanges(s, changes)));
         }
 
         files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result)));
@@ -116,12 +125,17 @@ internal static class MatchCommand
             output.WriteLine(string.Create(inv, $"  rejected input rows:    {rejected.Count} (set aside in rejected.csv, not matched)"));
         }
 
+        if (review is not null)
+        {
+            ReviewStep.Summarise(output, review, changes!, result);
+        }
+
         if (result.Readiness.Warnings.Count > 0)
         {
             cli.Notes().WriteLine($"note: the readiness check found {CliText.Plural(result.Readiness.Warnings.Count, "shortage")} (in summary.json under \"readiness\"; `validate` prints them).");
         }
 
-        var names = write.Names(skipInvalid);
+        var names = write.Names(skipInvalid, review is not null);
         output.WriteLine($"Wrote {Path.Combine(outDir.FullName, names[0])}, {string.Join(", ", names.Skip(1))}");
         return ExitCodes.Ok;
     }
