@@ -112,40 +112,69 @@ internal static partial class WorkbookWriter
         return t;
     }
 
-    private static DataTable Matches(MatchResult result, CarriedColumns mentors, CarriedColumns mentees)
+    private static readonly HashSet<string> NumberColumns = new(StringComparer.Ordinal)
     {
-        string[] header =
-        [
-            "mentee_id", "mentor_id", "score", "mode", "distance_km", "cross_background",
-            "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "locked",
-            .. mentees.Names.Select(n => "mentee_" + n), .. mentors.Names.Select(n => "mentor_" + n),
-        ];
-        return Table(header, result.Pairs.Select(p =>
+        "score", "distance_km", "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "eligible_count",
+    };
+
+    private static readonly HashSet<string> BoolColumns = new(StringComparer.Ordinal) { "cross_background", "locked" };
+
+    /// <summary>The Matches sheet: the cells of matches.csv (with the carried columns), numbers and yes/no typed.</summary>
+    private static DataTable Matches(MatchResult result, CarriedColumns mentors, CarriedColumns mentees) =>
+        FromCsv(s => MailMerge.WriteMatches(s, result.Pairs, mentors, mentees));
+
+    /// <summary>The Unmatched sheet: the cells of unmatched.csv (with the carried columns).</summary>
+    private static DataTable Unmatched(MatchResult result, CarriedColumns mentors, CarriedColumns mentees) =>
+        FromCsv(s => MailMerge.WriteUnmatched(s, result.Unmatched, mentors, mentees));
+
+    /// <summary>A sheet with exactly the columns and rows of a CSV output, so the workbook always agrees with the CSV files.</summary>
+    private static DataTable FromCsv(Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        buffer.Position = 0;
+        using var r = CsvHelper.CsvReader.Create(buffer, new CsvHelper.CsvReaderOptions { HasHeader = false }, leaveOpen: true);
+        string[]? header = null;
+        var rows = new List<object?[]>();
+        while (r.Read())
         {
-            var s = p.Score;
-            return (object?[])
-            [
-                p.MenteeId, p.MentorId, Math.Round(s.Total, 2), MeetingModeNames.Name(p.Mode), p.DistanceKm is { } d ? Math.Round(d, 2) : null, p.CrossBackground,
-                Math.Round(s.EthnicityDifference, 2), Math.Round(s.SocioeconomicDifference, 2), Math.Round(s.Proximity, 2), Math.Round(s.SectorFit, 2),
-                Math.Round(s.SharedLanguage, 2), Math.Round(s.GenderPreference, 2), p.Locked,
-                .. mentees.Of(p.MenteeId), .. mentors.Of(p.MentorId),
-            ];
-        }));
+            var cells = new string[r.FieldCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = r.GetString(i) ?? string.Empty;
+            }
+
+            if (header is null)
+            {
+                header = cells;
+                continue;
+            }
+
+            rows.Add([.. cells.Select((c, i) => Typed(i < header.Length ? header[i] : string.Empty, c))]);
+        }
+
+        return Table(header ?? [], rows);
     }
 
-    private static DataTable Unmatched(MatchResult result, CarriedColumns mentors, CarriedColumns mentees)
+    private static object? Typed(string column, string cell)
     {
-        var names = mentees.Names.Union(mentors.Names, StringComparer.Ordinal).ToList();
-        return Table(["role", "id", "reason_code", "reason", "eligible_count", .. names], result.Unmatched.Select(u =>
+        if (cell.Length == 0)
         {
-            var set = u.Role == PersonRole.Mentee ? mentees : mentors;
-            var values = set.Of(u.Id);
-            return (object?[])
-            [
-                u.Role == PersonRole.Mentee ? "mentee" : "mentor", u.Id, u.ReasonCode, u.Reason, u.EligibleCount,
-                .. names.Select(n => set.Names.ToList().IndexOf(n) is var k and >= 0 ? values[k] : string.Empty),
-            ];
-        }));
+            return null;
+        }
+
+        if (NumberColumns.Contains(column) && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var x))
+        {
+            return x;
+        }
+
+        if (BoolColumns.Contains(column) && cell is "true" or "false")
+        {
+            return cell == "true";
+        }
+
+        // A text cell in an .xlsx is never run as a formula, so the CSV's protective ' is not needed here.
+        return cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' ? cell[1..] : cell;
     }
 
     private static DataTable Rejected(IReadOnlyList<RejectedRow> rows)

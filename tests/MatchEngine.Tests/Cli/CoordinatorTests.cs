@@ -194,7 +194,8 @@ public class CoordinatorTests
         Assert.Equal(mentorIds.Order(StringComparer.Ordinal), mentorIds);
         Assert.StartsWith("MR0001,Mentor1,mentor1@example.org,", per[1], StringComparison.Ordinal);
         var matches = File.ReadAllLines(Path.Combine(dir, "out", "matches.csv"));
-        Assert.EndsWith(",locked,mentee_first_name,mentee_email,mentor_first_name,mentor_email", matches[0], StringComparison.Ordinal);
+        Assert.StartsWith("mentee_id,mentor_id,score,", matches[0], StringComparison.Ordinal);
+        Assert.EndsWith(",mentee_first_name,mentee_email,mentor_first_name,mentor_email", matches[0], StringComparison.Ordinal);
         Assert.Contains(matches, l => l.StartsWith("ME0001,", StringComparison.Ordinal) && l.Contains(",Zoë-Siân,mentee1@example.org,Mentor", StringComparison.Ordinal));
         var unmatched = File.ReadAllLines(Path.Combine(dir, "out", "unmatched.csv"));
         Assert.Equal("role,id,reason_code,reason,eligible_count,first_name,email", unmatched[0]);
