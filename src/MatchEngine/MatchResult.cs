@@ -48,6 +48,9 @@ public static class ReasonCodes
     /// <summary>A mentor has unused places though every mentee they could take has a mentor.</summary>
     public const string SpareCapacity = "SPARE_CAPACITY";
 
+    /// <summary>Under the objective best-pairs-first: eligible partners had room, but every pair with them scores 0, so making it adds no score.</summary>
+    public const string NoScoreGain = "NO_SCORE_GAIN";
+
     /// <summary>In a large batch: no mentee had this mentor among their best candidates.</summary>
     public const string NotShortlisted = "NOT_SHORTLISTED";
 }
@@ -108,6 +111,9 @@ public sealed record MatchSummary
 
     /// <summary>Locked pairs kept as they are (included in <see cref="Matched"/>).</summary>
     public int LockedPairs { get; init; }
+
+    /// <summary>Rule breaches of locked pairs that were kept because <see cref="MatchOptions.KeepRuleBreakingLocks"/> was set (never a safeguarding rule); empty otherwise.</summary>
+    public IReadOnlyList<Rules.LockedPairBreach> LockedRuleBreaches { get; init; } = [];
 
     /// <summary>Input rows rejected and set aside (with <c>--skip-invalid</c>); 0 otherwise.</summary>
     public int RejectedRows { get; init; }

@@ -126,7 +126,7 @@ public sealed class Matcher
         pairs.AddRange(prepared.Locked);
         var used = (int[])prepared.LockedLoad.Clone();
         var unmatched = new List<UnmatchedEntry>();
-        var reasons = new Reasons(_options);
+        var reasons = new Reasons(_options, g, solution);
         for (var e = 0; e < g.Mentees.Length; e++)
         {
             var arc = solution.ArcOfLeft[e];
@@ -152,7 +152,7 @@ public sealed class Matcher
 
         progress?.Report(new MatchProgress("solving", 1, 1));
         var allMentees = batch.Mentees.OrderBy(x => x.Id, StringComparer.Ordinal).ToArray();
-        var summary = Summarise(batch.AsOf, g.Mentors, allMentees, g.Problem.ArcCount, pairs, unmatched, quota);
+        var summary = Summarise(batch.AsOf, g.Mentors, allMentees, g.Problem.ArcCount, pairs, unmatched, quota) with { LockedRuleBreaches = prepared.LockBreaches };
         if (stats is not null)
         {
             summary = Certify(solution, summary, quota, stats);
@@ -201,7 +201,7 @@ public sealed class Matcher
             var gate = g.Gates[ri];
             var ctx = Context(mentors[m], mentee, g.MentorAge[m], g.MenteeAge[0]);
             double? d = ctx.DistanceKm;
-            views[m] = new CandidateView(mentors[m].Id, false, gate.Code, gate.Describe(ctx), MeetingModes.None, d, null, byMentor.GetValueOrDefault(mentors[m].Id, []), mentors[m].Capacity);
+            views[m] = new CandidateView(mentors[m].Id, false, gate.Code, Reasons.PairReason(gate, ctx), MeetingModes.None, d, null, byMentor.GetValueOrDefault(mentors[m].Id, []), mentors[m].Capacity);
         }
 
         var all = views.Select(v => v!).ToList();
@@ -233,7 +233,11 @@ public sealed class Matcher
     public ReadinessReport Readiness(MatchBatch batch, CancellationToken cancellationToken = default) =>
         ReadinessReport.From(Prepare(batch, cancellationToken).Graph, _options, this);
 
-    internal sealed record Prepared(CandidateGraph Graph, List<MatchedPair> Locked, int[] LockedLoad, ExactSparse? Exact);
+    internal sealed record Prepared(CandidateGraph Graph, List<MatchedPair> Locked, int[] LockedLoad, ExactSparse? Exact)
+    {
+        /// <summary>Rule breaches of locked pairs kept with <see cref="MatchOptions.KeepRuleBreakingLocks"/>.</summary>
+        public IReadOnlyList<LockedPairBreach> LockBreaches { get; init; } = [];
+    }
 
     /// <summary>Rounds of pricing at most before a large batch reports its gap instead of optimality.</summary>
     private const int MaxPricingRounds = 200;
@@ -253,6 +257,7 @@ public sealed class Matcher
         var load = new int[mentors.Length];
         var locked = new List<MatchedPair>();
         var lockedMentees = new HashSet<string>(StringComparer.Ordinal);
+        var breaches = new List<LockedPairBreach>();
         foreach (var l in batch.Locked)
         {
             if (!menteeById.TryGetValue(l.MenteeId, out var mentee) || !mentorIndex.TryGetValue(l.MentorId, out var m))
@@ -271,8 +276,11 @@ public sealed class Matcher
             }
 
             var mode = l.Mode ?? LockedMode(mentors[m], mentee, batch.AsOf);
+            breaches.AddRange(LockedPairCheck.Check(_rules, Context(mentors[m], mentee, batch.AsOf), mode, l));
             locked.Add(Pair(mentors[m], mentee, mode) with { Locked = true });
         }
+
+        LockedPairCheck.Enforce(breaches, _options);
 
         foreach (var x in batch.Excluded)
         {
@@ -291,7 +299,7 @@ public sealed class Matcher
         if ((long)mentors.Length * mentees.Length <= _options.DensePairLimit || !index.Indexable)
         {
             // Small batches, and rule sets with a rule the index cannot state, check every pair.
-            return new Prepared(CandidateGraph.Build(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options, cancellationToken), locked, load, null);
+            return new Prepared(CandidateGraph.Build(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options, cancellationToken), locked, load, null) { LockBreaches = breaches };
         }
 
         var mentorAge = mentors.Select(m => Age.On(m.BirthDate, batch.AsOf)).ToArray();
@@ -301,7 +309,7 @@ public sealed class Matcher
         exact.Candidates(_options.CandidatesPerMentee, _options.CandidateSearchBudget, progress, cancellationToken);
         var gate = new PairGate(rules, _scorer, _options);
         var (problem, modes, _) = exact.Problem();
-        return new Prepared(exact.Graph(mentors, mentees, mentorAge, menteeAge, gate, problem, modes, cancellationToken), locked, load, exact);
+        return new Prepared(exact.Graph(mentors, mentees, mentorAge, menteeAge, gate, problem, modes, cancellationToken), locked, load, exact) { LockBreaches = breaches };
     }
 
     /// <summary>
@@ -334,7 +342,7 @@ public sealed class Matcher
     }
 
     /// <summary>The mode of a locked pair given without one: the best the rules allow, else the first mode both accept, else the mentee's first.</summary>
-    private MeetingModes LockedMode(Mentor mentor, Mentee mentee, DateOnly asOf)
+    internal MeetingModes LockedMode(Mentor mentor, Mentee mentee, DateOnly asOf)
     {
         var (a, mode, _) = Evaluate(mentor, mentee, asOf);
         if (a.IsEligible)

@@ -39,6 +39,7 @@ internal sealed class ExactSparse
     private readonly int[] _rep;
     private readonly MeetingModes[] _bModes;
     private readonly bool[] _bChecked;
+    private readonly int[] _bSlots;
     private readonly int[] _virtual;
     private readonly Dictionary<long, int[]> _cells;
     private readonly Dictionary<long, int[]> _regions;
@@ -66,7 +67,7 @@ internal sealed class ExactSparse
         _exyz = Xyz(kernel.MenteePoint);
 
         // Types: profile x modes x check.
-        var typeOf = new Dictionary<(int, MeetingModes, bool), int>();
+        var typeOf = new Dictionary<(int, MeetingModes, bool, int), int>();
         var keyed = new Dictionary<(int Kind, int Type, long Key), List<int>>();
         for (var m = 0; m < kernel.MentorCount; m++)
         {
@@ -76,18 +77,18 @@ internal sealed class ExactSparse
             }
 
             var modes = kernel.MentorModes[m];
-            var tk = (kernel.MentorProfile[m], modes, kernel.MentorChecked[m]);
+            var tk = (kernel.MentorProfile[m], modes, kernel.MentorChecked[m], kernel.MentorSlots[m]);
             if (!typeOf.TryGetValue(tk, out var t))
             {
                 t = typeOf.Count;
                 typeOf[tk] = t;
             }
 
-            var hubType = ((int)(modes & InPerson) * 2) + (kernel.MentorChecked[m] ? 1 : 0);
+            var hubType = (kernel.MentorSlots[m] << 3) | ((int)(modes & InPerson) * 2) | (kernel.MentorChecked[m] ? 1 : 0);
             if ((modes & MeetingModes.Virtual) != 0)
             {
                 Add(keyed, (0, t, 0), m);
-                Add(keyed, (10, kernel.MentorChecked[m] ? 1 : 0, 0), m);
+                Add(keyed, (10, (kernel.MentorSlots[m] << 3) | (kernel.MentorChecked[m] ? 1 : 0), 0), m);
             }
 
             if ((modes & InPerson) != 0)
@@ -115,6 +116,7 @@ internal sealed class ExactSparse
         _rep = new int[count];
         _bModes = new MeetingModes[count];
         _bChecked = new bool[count];
+        _bSlots = new int[count];
         var virt = new List<int>();
         var cells = new Dictionary<long, List<int>>();
         var regions = new Dictionary<long, List<int>>();
@@ -127,7 +129,8 @@ internal sealed class ExactSparse
             _start[b + 1] = _start[b] + list.Count;
             list.CopyTo(_members, _start[b]);
             _rep[b] = list[0];
-            _bModes[b] = key.Kind < 10 ? kernel.MentorModes[list[0]] : key.Kind == 10 ? MeetingModes.Virtual : (MeetingModes)(key.Type >> 1);
+            _bModes[b] = key.Kind < 10 ? kernel.MentorModes[list[0]] : key.Kind == 10 ? MeetingModes.Virtual : (MeetingModes)((key.Type >> 1) & 3);
+            _bSlots[b] = kernel.MentorSlots[list[0]];
             _bChecked[b] = kernel.MentorChecked[list[0]];
             switch (key.Kind)
             {
@@ -278,11 +281,12 @@ internal sealed class ExactSparse
 
         var modes = _k.MenteeModes[e];
         var needs = _k.MenteeNeedsCheck[e];
+        var slots = _k.MenteeSlots[e];
         if ((modes & MeetingModes.Virtual) != 0 && withVirtual)
         {
             foreach (var b in virtualBuckets)
             {
-                if (!needs || _bChecked[b])
+                if ((!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
                 {
                     into.Add((b, 0));
                 }
@@ -313,7 +317,7 @@ internal sealed class ExactSparse
                 var prox = 1 - (d / _k.ProximityScale);
                 foreach (var b in buckets)
                 {
-                    if ((_bModes[b] & ip) != 0 && (!needs || _bChecked[b]))
+                    if ((_bModes[b] & ip) != 0 && (!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
                     {
                         into.Add((b, prox));
                     }
@@ -400,22 +404,22 @@ internal sealed class ExactSparse
                 }
             }
 
-            AddRegion(regionMap, region * 2L, ip, needs, into);
+            AddRegion(regionMap, region * 2L, ip, needs, slots, into);
         }
         else
         {
-            AddRegion(regionMap, (region * 2L) + 1, ip, needs, into);
-            AddRegion(regionMap, region * 2L, ip, needs, into);
+            AddRegion(regionMap, (region * 2L) + 1, ip, needs, slots, into);
+            AddRegion(regionMap, region * 2L, ip, needs, slots, into);
         }
     }
 
-    private void AddRegion(Dictionary<long, int[]> regionMap, long key, MeetingModes ip, bool needs, List<(int, double)> into)
+    private void AddRegion(Dictionary<long, int[]> regionMap, long key, MeetingModes ip, bool needs, int slots, List<(int, double)> into)
     {
         if (regionMap.TryGetValue(key, out var buckets))
         {
             foreach (var b in buckets)
             {
-                if ((_bModes[b] & ip) != 0 && (!needs || _bChecked[b]))
+                if ((_bModes[b] & ip) != 0 && (!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
                 {
                     into.Add((b, 0));
                 }
@@ -432,7 +436,7 @@ internal sealed class ExactSparse
     {
         var done = 0L;
         var n = _k.MenteeCount;
-        var top = new int[_k.MenteeProfile.Length == 0 ? 0 : (_k.MenteeProfile.Max() + 1) * 2][];
+        var top = new int[_k.MenteeProfile.Length == 0 ? 0 : (_k.MenteeProfile.Max() + 1) * 16][];
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, () => new Worker(), (e, _, w) =>
         {
             Access(e, w.Access, withVirtual: false);
@@ -445,14 +449,14 @@ internal sealed class ExactSparse
             if ((_k.MenteeModes[e] & MeetingModes.Virtual) != 0 && _k.MenteeUsable[e])
             {
                 // The best virtual profiles for this mentee's profile, worked out once per profile.
-                var key = (_k.MenteeProfile[e] * 2) + (_k.MenteeNeedsCheck[e] ? 1 : 0);
+                var key = (((_k.MenteeProfile[e] * 2) + (_k.MenteeNeedsCheck[e] ? 1 : 0)) * 8) + _k.MenteeSlots[e];
                 var best = Volatile.Read(ref top[key]);
                 if (best is null)
                 {
                     var all = new List<(int Bound, int Bucket)>();
                     foreach (var b in _virtual)
                     {
-                        if (!_k.MenteeNeedsCheck[e] || _bChecked[b])
+                        if ((!_k.MenteeNeedsCheck[e] || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], _k.MenteeSlots[e]))
                         {
                             all.Add((_k.PointsBound(_rep[b], e, 0), b));
                         }
@@ -805,7 +809,7 @@ internal sealed class ExactSparse
         const int PerMentee = 8;
         long added = 0, bound = 0;
         var additions = new List<(int Mentor, int Points, MeetingModes Mode)>?[_k.MenteeCount];
-        var virtualBound = new long[_k.MenteeProfile.Length == 0 ? 0 : (_k.MenteeProfile.Max() + 1) * 2];
+        var virtualBound = new long[_k.MenteeProfile.Length == 0 ? 0 : (_k.MenteeProfile.Max() + 1) * 16];
         Array.Fill(virtualBound, long.MinValue);
         Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(), (e, _, w) =>
         {
@@ -815,14 +819,15 @@ internal sealed class ExactSparse
             {
                 // One bound per mentee profile rules out the whole virtual block for most mentees.
                 var needs = _k.MenteeNeedsCheck[e];
-                var key = (_k.MenteeProfile[e] * 2) + (needs ? 1 : 0);
+                var slots = _k.MenteeSlots[e];
+                var key = (((_k.MenteeProfile[e] * 2) + (needs ? 1 : 0)) * 8) + slots;
                 var vb = Volatile.Read(ref virtualBound[key]);
                 if (vb == long.MinValue)
                 {
                     vb = long.MinValue + 1;
                     foreach (var b in _virtual)
                     {
-                        if (!needs || _bChecked[b])
+                        if ((!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
                         {
                             vb = Math.Max(vb, _k.PointsBound(_rep[b], e, 0) - minPrice[b]);
                         }
@@ -835,7 +840,7 @@ internal sealed class ExactSparse
                 {
                     foreach (var b in _virtual)
                     {
-                        if (!needs || _bChecked[b])
+                        if ((!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
                         {
                             w.Access.Add((b, 0));
                         }

@@ -36,6 +36,9 @@ internal sealed class PairKernel
         var sectors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var languages = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
+        _availability = index.Availability;
+        MentorSlots = new int[mentors.Length];
+        MenteeSlots = new int[mentees.Length];
         MentorModes = new MeetingModes[mentors.Length];
         MentorChecked = new bool[mentors.Length];
         MentorUsable = new bool[mentors.Length];
@@ -49,6 +52,7 @@ internal sealed class PairKernel
         {
             var x = mentors[m];
             MentorModes[m] = x.Modes;
+            MentorSlots[m] = index.Availability ? (int)x.Availability : 0;
             MentorChecked[m] = x.BackgroundChecked;
             MentorUsable[m] = index.MentorUsable(x, mentorAge[m], options);
             MentorRegion[m] = Id(regions, x.Region.Trim());
@@ -75,6 +79,7 @@ internal sealed class PairKernel
         {
             var x = mentees[e];
             MenteeModes[e] = index.MenteeModes(x, menteeAge[e], options);
+            MenteeSlots[e] = index.Availability ? (int)x.Availability : 0;
             MenteeNeedsCheck[e] = index.NeedsBackgroundCheck(menteeAge[e], options);
             MenteeUsable[e] = index.MenteeUsable(menteeAge[e], options);
             MenteeRegion[e] = Id(regions, x.Region.Trim());
@@ -156,6 +161,17 @@ internal sealed class PairKernel
     private readonly int[] _mEth, _mSes, _mGender, _mSector, _eEth, _eSes, _ePref;
     private readonly ulong[] _mLang, _eInterests, _eLang;
 
+    private readonly bool _availability;
+
+    /// <summary>Per mentor: the stated availability slots as bits (0 when not stated or the rule is off).</summary>
+    public int[] MentorSlots { get; }
+
+    /// <summary>Per mentee: the stated availability slots as bits (0 when not stated or the rule is off).</summary>
+    public int[] MenteeSlots { get; }
+
+    /// <summary>Whether stated slots allow the pair (either unstated, or a slot shared).</summary>
+    public static bool SlotsMeet(int a, int b) => a == 0 || b == 0 || (a & b) != 0;
+
     public int MentorCount { get; }
 
     public int MenteeCount { get; }
@@ -196,14 +212,14 @@ internal sealed class PairKernel
     /// <summary>Whether the two can meet at all, ignoring the travel limits (usable, a common usable mode, the background check, not excluded).</summary>
     public bool Compatible(int m, int e, MeetingModes modes) =>
         MentorUsable[m] && MenteeUsable[e] && (MentorModes[m] & MenteeModes[e] & modes) != 0
-        && (!MenteeNeedsCheck[e] || MentorChecked[m]) && (_excluded.Count == 0 || !_excluded.Contains(((long)e * MentorCount) + m));
+        && (!MenteeNeedsCheck[e] || MentorChecked[m]) && SlotsMeet(MentorSlots[m], MenteeSlots[e]) && (_excluded.Count == 0 || !_excluded.Contains(((long)e * MentorCount) + m));
 
     /// <summary>Decides a pair exactly as the rules and the scorer do: false when not allowed, else its best mode and points.</summary>
     public bool Decide(int m, int e, out MeetingModes mode, out int points)
     {
         mode = MeetingModes.None;
         points = 0;
-        if (!MentorUsable[m] || !MenteeUsable[e] || (MenteeNeedsCheck[e] && !MentorChecked[m]))
+        if (!MentorUsable[m] || !MenteeUsable[e] || (MenteeNeedsCheck[e] && !MentorChecked[m]) || (_availability && !SlotsMeet(MentorSlots[m], MenteeSlots[e])))
         {
             return false;
         }

@@ -18,8 +18,8 @@ public static class PairsCsv
         var seen = new Dictionary<(string, string), int>();
         return ReadTable(stream, file, separator, ["mentee_id", "mentor_id", "score"], (r, row) =>
         {
-            var mentee = r.Id("mentee_id");
-            var mentor = r.Id("mentor_id");
+            var mentee = r.Id("mentee_id", unguard: true);
+            var mentor = r.Id("mentor_id", unguard: true);
             var text = r.Text("score");
             decimal score = 0;
             if (text is null)
@@ -54,7 +54,7 @@ public static class PairsCsv
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         return ReadTable(stream, file, separator, ["mentor_id", "capacity"], (r, row) =>
         {
-            var id = r.Id("mentor_id");
+            var id = r.Id("mentor_id", unguard: true);
             if (r.Text("capacity") is null)
             {
                 r.Error("capacity", null, "is empty; expected a whole number from 0.");
@@ -71,8 +71,8 @@ public static class PairsCsv
     }
 
     /// <summary>Columns of matches.csv that a locked or excluded file may carry (a previous run's output) and that are ignored.</summary>
-    private static readonly string[] MatchOutputColumns =
-        ["score", "distance_km", "cross_background", "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "locked"];
+    internal static readonly string[] MatchOutputColumns =
+        ["score", "distance_km", "cross_background", "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "locked", "decision"];
 
     /// <summary>
     /// Reads a locked or excluded pairs file: <c>mentee_id, mentor_id</c> (and for locked pairs an optional
@@ -96,8 +96,8 @@ public static class PairsCsv
         string[] columns = locked ? ["mentee_id", "mentor_id", "mode"] : ["mentee_id", "mentor_id"];
         return ReadTable(stream, file, separator, ["mentee_id", "mentor_id"], columns.Skip(2).Concat(MatchOutputColumns).ToArray(), (r, row) =>
         {
-            var mentee = r.Id("mentee_id");
-            var mentor = r.Id("mentor_id");
+            var mentee = r.Id("mentee_id", unguard: true);
+            var mentor = r.Id("mentor_id", unguard: true);
             MeetingModes? mode = null;
             if (locked && r.Text("mode") is not null)
             {
@@ -136,7 +136,7 @@ public static class PairsCsv
                 }
             }
 
-            return new LockedPair(mentee, mentor, mode);
+            return new LockedPair(mentee, mentor, mode) { Row = row };
         });
     }
 
@@ -151,8 +151,8 @@ public static class PairsCsv
         w.WriteRecord(["mentee_id", "mentor_id", "score"]);
         foreach (var p in pairs)
         {
-            w.WriteField(p.MenteeId);
-            w.WriteField(p.MentorId);
+            w.WriteField(CellGuard.Escape(p.MenteeId));
+            w.WriteField(CellGuard.Escape(p.MentorId));
             w.WriteField(p.Score, default);
             w.EndRecord();
         }
@@ -163,7 +163,7 @@ public static class PairsCsv
     private static CsvReadResult<T> ReadTable<T>(Stream stream, string file, char? separator, string[] required, Func<RowReader, int, T> parse) =>
         ReadTable(stream, file, separator, required, [], parse);
 
-    private static CsvReadResult<T> ReadTable<T>(Stream stream, string file, char? separator, string[] required, string[] optional, Func<RowReader, int, T> parse)
+    internal static CsvReadResult<T> ReadTable<T>(Stream stream, string file, char? separator, string[] required, string[] optional, Func<RowReader, int, T> parse)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var errors = new List<CsvIssue>();

@@ -55,11 +55,12 @@ public static class ResultCsv
     internal static CsvWriterOptions WriterOptions { get; } = new()
     {
         NewLine = "\n",
-        Injection = CsvInjection.Escape,
+        // The formula guard is applied per text cell by CellGuard (numbers stay numbers; readers undo it exactly).
+        Injection = CsvInjection.None,
         WriteByteOrderMark = false,
     };
 
-    /// <summary>Writes matches.csv: <c>mentee_id, mentor_id, score, mode, distance_km, cross_background</c> and the score parts.</summary>
+    /// <summary>Writes matches.csv: <c>mentee_id, mentor_id, score, mode, distance_km, cross_background</c>, the score parts, <c>locked</c> and <c>decision</c> (empty for a proposal to review; <c>accept</c> for a locked pair).</summary>
     /// <param name="stream">Destination.</param>
     /// <param name="pairs">The pairs.</param>
     public static void WriteMatches(Stream stream, IEnumerable<MatchedPair> pairs)
@@ -68,12 +69,12 @@ public static class ResultCsv
         ArgumentNullException.ThrowIfNull(pairs);
         using var w = CsvWriter.Create(stream, WriterOptions, leaveOpen: true);
         w.WriteRecord(["mentee_id", "mentor_id", "score", "mode", "distance_km", "cross_background",
-            "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "locked"]);
+            "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "locked", "decision"]);
         foreach (var p in pairs)
         {
             var s = p.Score;
-            w.WriteField(p.MenteeId);
-            w.WriteField(p.MentorId);
+            w.WriteField(CellGuard.Escape(p.MenteeId));
+            w.WriteField(CellGuard.Escape(p.MentorId));
             w.WriteField(s.Total, "0.00");
             w.WriteField(MeetingModeNames.Name(p.Mode));
             if (p.DistanceKm is { } d)
@@ -92,6 +93,7 @@ public static class ResultCsv
             }
 
             w.WriteField(p.Locked ? "true" : "false");
+            w.WriteField(p.Locked ? "accept" : string.Empty);
             w.EndRecord();
         }
 
@@ -110,9 +112,9 @@ public static class ResultCsv
         foreach (var u in entries)
         {
             w.WriteField(u.Role == PersonRole.Mentee ? "mentee" : "mentor");
-            w.WriteField(u.Id);
+            w.WriteField(CellGuard.Escape(u.Id));
             w.WriteField(u.ReasonCode);
-            w.WriteField(u.Reason);
+            w.WriteField(CellGuard.Escape(u.Reason));
             w.WriteField(u.EligibleCount, default);
             w.EndRecord();
         }
@@ -139,7 +141,7 @@ public static class ResultCsv
                 cells[i] = i < r.Cells.Count ? r.Cells[i] : string.Empty;
             }
 
-            w.WriteRecord([r.File, r.Row.ToString(CultureInfo.InvariantCulture), string.Join(" | ", r.Errors.Select(e => e.ToString())), .. cells]);
+            w.WriteRecord([CellGuard.Escape(r.File), r.Row.ToString(CultureInfo.InvariantCulture), CellGuard.Escape(string.Join(" | ", r.Errors.Select(e => e.ToString()))), .. cells.Select(CellGuard.Escape)]);
         }
 
         w.Flush();
@@ -194,6 +196,23 @@ public static class ResultCsv
         j.WriteEndObject();
         j.WriteNumber("locked_pairs", summary.LockedPairs);
         j.WriteNumber("rejected_rows", summary.RejectedRows);
+        if (summary.LockedRuleBreaches.Count > 0)
+        {
+            j.WriteStartArray("locked_rule_breaches_kept");
+            foreach (var b in summary.LockedRuleBreaches)
+            {
+                j.WriteStartObject();
+                j.WriteString("mentee_id", b.MenteeId);
+                j.WriteString("mentor_id", b.MentorId);
+                j.WriteString("mode", MeetingModeNames.Join(b.Mode));
+                j.WriteNumber("row", b.Row);
+                j.WriteString("rule", b.RuleCode);
+                j.WriteString("reason", b.Reason);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+        }
         if (result.Quota is { } q)
         {
             j.WriteStartObject("cross_background_target");

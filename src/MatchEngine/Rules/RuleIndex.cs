@@ -31,6 +31,9 @@ internal sealed record RuleIndex
 
     public bool Travel { get; private init; }
 
+    /// <summary>Whether the set has the availability rule (stated slots must overlap).</summary>
+    public bool Availability { get; private init; }
+
     /// <summary>Excluded (mentee id, mentor id) pairs from every <see cref="ExcludedPairRule"/> in the set.</summary>
     public IReadOnlyList<ExcludedPairRule> Excluded { get; private init; } = [];
 
@@ -40,7 +43,7 @@ internal sealed record RuleIndex
     /// <summary>Reads a rule list.</summary>
     public static RuleIndex Of(IReadOnlyList<IEligibilityRule> rules)
     {
-        bool mentorAge = false, training = false, menteeAge = false, remote = false, common = false, bg = false, travel = false, unknown = false;
+        bool mentorAge = false, training = false, menteeAge = false, remote = false, common = false, bg = false, travel = false, availability = false, unknown = false;
         var excluded = new List<ExcludedPairRule>();
         foreach (var r in rules)
         {
@@ -53,6 +56,7 @@ internal sealed record RuleIndex
                 case CommonModeRule: common = true; break;
                 case BackgroundCheckRule: bg = true; break;
                 case TravelDistanceRule: travel = true; break;
+                case CommonAvailabilityRule: availability = true; break;
                 case ExcludedPairRule x: excluded.Add(x); break;
                 case MinimumScoreRule: break;
                 default: unknown = true; break;
@@ -68,6 +72,7 @@ internal sealed record RuleIndex
             CommonMode = common,
             BackgroundCheck = bg,
             Travel = travel,
+            Availability = availability,
             Excluded = excluded,
             Indexable = !unknown && common && travel,
         };

@@ -45,7 +45,23 @@ public class ExactSparsePropertyTests
         from sw in Gen.Choose(0, Switches.Length - 1)
         from rs in Gen.Choose(0, RuleSets.Length - 1)
         from excluded in Gen.Elements(false, true)
-        select (BatchGenerator.Generate(new GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, ScatterKm = scatter }), sw, rs, excluded);
+        from slots in Gen.Elements(false, true)
+        select (WithSlots(BatchGenerator.Generate(new GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, ScatterKm = scatter }), slots ? seed : 0), sw, rs, excluded);
+
+    /// <summary>Gives about half the people a stated availability (0 to 7 as bits), so the availability rule bites.</summary>
+    private static MatchBatch WithSlots(MatchBatch batch, int seed)
+    {
+        if (seed == 0)
+        {
+            return batch;
+        }
+
+        static Availability Slot(int seed, int i) => (Availability)(((seed * 31) + (i * 17)) % 13 % 8 is var v && v < 8 && ((seed + i) % 2 == 0) ? v : 0);
+        return new MatchBatch(
+            [.. batch.Mentors.Select((m, i) => m with { Availability = Slot(seed, i) })],
+            [.. batch.Mentees.Select((m, i) => m with { Availability = Slot(seed + 7, i) })],
+            batch.AsOf);
+    }
 
     [Property(MaxTest = 300)]
     public Property Forced_sparse_equals_the_dense_optimum_and_is_certified() => Prop.ForAll(Cases.ToArbitrary(), c =>
