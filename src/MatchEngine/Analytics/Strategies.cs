@@ -21,6 +21,9 @@ public enum Strategy
 
     /// <summary>Random: mentees in a seeded random order each take a random allowed mentor still free.</summary>
     Random,
+
+    /// <summary>Preference-stable: mentee-proposing deferred acceptance with capacities, preferences from preferences.csv first (ranks), ties by score; no blocking pair by stated preference.</summary>
+    PreferenceStable,
 }
 
 /// <summary>One strategy's pairs, figures and run time.</summary>
@@ -58,6 +61,7 @@ public static class StrategyComparison
                 Strategy.FirstComeFirstServed => FirstCome(g, batch),
                 Strategy.StableMatching => Stable(g),
                 Strategy.Random => RandomPick(g, seed),
+                Strategy.PreferenceStable => [.. PreferenceStable.Match(g, matcher.Options.StatedPreferences).Select(x => new PairRef(g.Mentees[x.Mentee].Id, g.Mentors[x.Mentor].Id)).OrderBy(x => x.MenteeId, StringComparer.Ordinal)],
                 _ => throw new ArgumentOutOfRangeException(nameof(strategies), s, "Unknown strategy."),
             };
             var elapsed = clock.Elapsed;
