@@ -38,7 +38,7 @@ public static class StrategyComparison
 {
     /// <summary>Runs the strategies.</summary>
     /// <param name="batch">The batch.</param>
-    /// <param name="strategies">Which strategies; all when null.</param>
+    /// <param name="strategies">Which strategies; when null, all (preference-stable only when the options hold stated preferences).</param>
     /// <param name="seed">Seed of the random strategy.</param>
     /// <param name="options">The programme's options; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
@@ -50,7 +50,8 @@ public static class StrategyComparison
         var plain = batch with { Locked = [] };
         var g = matcher.Prepare(plain, cancellationToken).Graph;
         var results = new List<StrategyResult>();
-        foreach (var s in strategies ?? Enum.GetValues<Strategy>())
+        // Preference-stable joins the default list only when there are stated preferences (without them it is the stable matching).
+        foreach (var s in strategies ?? Enum.GetValues<Strategy>().Where(s => s != Strategy.PreferenceStable || matcher.Options.StatedPreferences is not null))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
