@@ -553,6 +553,15 @@ internal sealed class ExactSparse
 
             return w;
         }, _ => { });
+        // Every eligible pair with a stated preference joins now: bucket bounds leave preferences out.
+        foreach (var (m, e) in _k.PreferencePairs)
+        {
+            if (!Has(_arcs[e], m) && _k.Decide(m, e, out var mode, out var points))
+            {
+                _arcs[e].Add((m, points, mode));
+            }
+        }
+
         progress?.Report(new MatchProgress("candidates", n, n));
     }
 

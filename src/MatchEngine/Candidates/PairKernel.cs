@@ -123,6 +123,41 @@ internal sealed class PairKernel
             }
         }
 
+        // Stated preferences are per pair, not per profile: their pairs are listed so the engine can keep every one
+        // of them in its restricted set, and the bounds of the buckets leave them out.
+        _wPref = w.StatedPreference;
+        var prefs = new Dictionary<long, double>();
+        if (_wPref > 0 && options.StatedPreferences is { } sp)
+        {
+            var mi = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var m = 0; m < mentors.Length; m++)
+            {
+                mi[mentors[m].Id] = m;
+            }
+
+            var ei = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var e = 0; e < mentees.Length; e++)
+            {
+                ei[mentees[e].Id] = e;
+            }
+
+            foreach (var p in sp.All)
+            {
+                var (menteeId, mentorId) = p.ChooserRole == PersonRole.Mentee ? (p.ChooserId, p.ChosenId) : (p.ChosenId, p.ChooserId);
+                if (ei.TryGetValue(menteeId, out var e) && mi.TryGetValue(mentorId, out var m))
+                {
+                    var v = sp.Value(menteeId, mentorId);
+                    if (v > 0)
+                    {
+                        prefs[((long)e * mentors.Length) + m] = v;
+                    }
+                }
+            }
+        }
+
+        _pref = prefs.Count > 0 ? prefs : null;
+        PreferencePairs = [.. prefs.Keys.Order().Select(k => ((int)(k % Math.Max(1, mentors.Length)), (int)(k / Math.Max(1, mentors.Length))))];
+
         _excluded = [];
         if (index.Excluded.Count > 0)
         {
@@ -162,6 +197,11 @@ internal sealed class PairKernel
     private readonly ulong[] _mLang, _eInterests, _eLang;
 
     private readonly bool _availability;
+    private readonly double _wPref;
+    private readonly Dictionary<long, double>? _pref;
+
+    /// <summary>The (mentor, mentee) pairs with a stated preference that earns points.</summary>
+    public IReadOnlyList<(int Mentor, int Mentee)> PreferencePairs { get; }
 
     /// <summary>Per mentor: the stated availability slots as bits (0 when not stated or the rule is off).</summary>
     public int[] MentorSlots { get; }
@@ -270,12 +310,12 @@ internal sealed class PairKernel
             prox = Math.Clamp(1 - (dist / _scale), 0, 1);
         }
 
-        points = Points(m, e, prox);
+        points = Points(m, e, prox, _pref is not null && _pref.TryGetValue(((long)e * MentorCount) + m, out var pv) ? pv : 0);
         return points >= _minPoints;
     }
 
     /// <summary>The points of a pair at a given proximity (0 to 1), with the scorer's arithmetic.</summary>
-    public int Points(int m, int e, double prox)
+    public int Points(int m, int e, double prox, double pref = 0)
     {
         double eth = _mEth[m] != 0 && _eEth[e] != 0 && _mEth[m] != _eEth[e] ? 1 : 0;
         double ses = _mSes[m] != 0 && _eSes[e] != 0 && _mSes[m] != _eSes[e] ? 1 : 0;
@@ -293,11 +333,11 @@ internal sealed class PairKernel
 
         double gender = _ePref[e] != 0 && _ePref[e] == _mGender[m] ? 1 : 0;
         var total = (_wEth * eth) + (_wSes * ses) + (_wProx * prox) + (_wSector * sector) + (_wLang * lang) + (_wGender * gender);
-        total = Math.Round(Math.Clamp(total, 0, 100), 2, MidpointRounding.AwayFromZero);
+        total = Math.Round(Math.Clamp(total, 0, 100) + (_wPref * pref), 2, MidpointRounding.AwayFromZero);
         return (int)Math.Round(total * 100, MidpointRounding.AwayFromZero);
     }
 
-    /// <summary>An upper bound on the points of a pair whose proximity is at most <paramref name="proxBound"/>.</summary>
+    /// <summary>An upper bound on the points of a pair whose proximity is at most <paramref name="proxBound"/> and that has no stated preference (those pairs are kept in the restricted set from the start).</summary>
     public int PointsBound(int m, int e, double proxBound) => Points(m, e, Math.Clamp(proxBound, 0, 1)) + 1;
 
     private static void Set(ulong[] bits, int offset, int id) => bits[offset + (id >> 6)] |= 1UL << (id & 63);

@@ -76,6 +76,24 @@ public class ExactSparsePropertyTests
         }
 
         var options = Switches[c.Switch](MatchOptions.Default);
+        if (c.Excluded && batch.Mentors.Count > 1)
+        {
+            // Stated preferences with a weight: per-pair points on top of the profile scores.
+            var prefs = new List<MatchEngine.Preferences.StatedPreference>();
+            for (var i = 0; i < Math.Min(12, batch.Mentees.Count); i++)
+            {
+                prefs.Add(new(batch.Mentees[i].Id, batch.Mentors[i % batch.Mentors.Count].Id, 1, PersonRole.Mentee));
+                prefs.Add(new(batch.Mentees[i].Id, batch.Mentors[(i * 7 + 1) % batch.Mentors.Count].Id, 2, PersonRole.Mentee));
+                prefs.Add(new(batch.Mentors[i % batch.Mentors.Count].Id, batch.Mentees[i].Id, 1 + (i % 5), PersonRole.Mentor));
+            }
+
+            options = options with
+            {
+                Weights = options.Weights with { StatedPreference = 10 },
+                StatedPreferences = new MatchEngine.Preferences.StatedPreferences(prefs.DistinctBy(p => (p.ChooserId, p.ChosenId)).DistinctBy(p => (p.ChooserId, p.Rank))),
+            };
+        }
+
         var rules = RuleSets[c.Rules]();
         var exact = new Matcher(options, rules).Match(batch);
         var sparse = new Matcher(options with { DensePairLimit = 0 }, rules).Match(batch);
