@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using MatchEngine.Model;
 
 namespace MatchEngine.Cli.Commands;
 
