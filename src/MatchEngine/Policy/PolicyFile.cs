@@ -138,62 +138,7 @@ public static class PolicyFile
             }
 
             var v = prop.Value;
-            object? value = null;
-            string? problem = null;
-            switch (field.Kind)
-            {
-                case Kind.Boolean:
-                    if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
-                    {
-                        value = v.GetBoolean();
-                    }
-                    else
-                    {
-                        problem = "expected true or false";
-                    }
-
-                    break;
-                case Kind.Objective:
-                    var text = v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-                    value = text switch
-                    {
-                        "most-pairs-first" => ObjectiveOrder.MostPairsFirst,
-                        "best-pairs-first" => ObjectiveOrder.BestPairsFirst,
-                        _ => null,
-                    };
-                    if (value is null)
-                    {
-                        var guess = text is null ? null : Suggest.Closest(text, ["most-pairs-first", "best-pairs-first"]);
-                        problem = "expected \"most-pairs-first\" or \"best-pairs-first\"" + (guess is null ? string.Empty : $" (did you mean \"{guess}\"?)");
-                    }
-
-                    break;
-                default:
-                    if (field.Kind == Kind.NullableShare && v.ValueKind == JsonValueKind.Null)
-                    {
-                        value = null;
-                        break;
-                    }
-
-                    if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || !double.IsFinite(d))
-                    {
-                        problem = field.Kind == Kind.Integer ? "expected a whole number" : field.Kind == Kind.NullableShare ? "expected a number from 0 to 1, or null" : "expected a number";
-                        break;
-                    }
-
-                    if (field.Kind == Kind.Integer && d != Math.Floor(d))
-                    {
-                        problem = "expected a whole number";
-                    }
-                    else if (d < field.Min || d > field.Max)
-                    {
-                        problem = string.Create(CultureInfo.InvariantCulture, $"is out of range; expected {field.Min} to {field.Max}");
-                    }
-
-                    value = d;
-                    break;
-            }
-
+            var problem = Read(field, v, out var value);
             if (problem is not null)
             {
                 errors.Add($"{file}: field '{path}' has {v.GetRawText()}: {problem}.");
@@ -202,6 +147,68 @@ public static class PolicyFile
 
             options = field.Set(options, value);
         }
+    }
+
+    /// <summary>The value of one field, or the problem with it (null when it is fine).</summary>
+    private static string? Read(Field field, JsonElement v, out object? value)
+    {
+        value = null;
+        string? problem = null;
+        switch (field.Kind)
+        {
+            case Kind.Boolean:
+                if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                {
+                    value = v.GetBoolean();
+                }
+                else
+                {
+                    problem = "expected true or false";
+                }
+
+                break;
+            case Kind.Objective:
+                var text = v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                value = text switch
+                {
+                    "most-pairs-first" => ObjectiveOrder.MostPairsFirst,
+                    "best-pairs-first" => ObjectiveOrder.BestPairsFirst,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    var guess = text is null ? null : Suggest.Closest(text, ["most-pairs-first", "best-pairs-first"]);
+                    problem = "expected \"most-pairs-first\" or \"best-pairs-first\"" + (guess is null ? string.Empty : $" (did you mean \"{guess}\"?)");
+                }
+
+                break;
+            default:
+                if (field.Kind == Kind.NullableShare && v.ValueKind == JsonValueKind.Null)
+                {
+                    value = null;
+                    break;
+                }
+
+                if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || !double.IsFinite(d))
+                {
+                    problem = field.Kind == Kind.Integer ? "expected a whole number" : field.Kind == Kind.NullableShare ? "expected a number from 0 to 1, or null" : "expected a number";
+                    break;
+                }
+
+                if (field.Kind == Kind.Integer && d != Math.Floor(d))
+                {
+                    problem = "expected a whole number";
+                }
+                else if (d < field.Min || d > field.Max)
+                {
+                    problem = string.Create(CultureInfo.InvariantCulture, $"is out of range; expected {field.Min} to {field.Max}");
+                }
+
+                value = d;
+                break;
+        }
+
+        return problem;
     }
 
     private static string Translate(string validation) => validation
