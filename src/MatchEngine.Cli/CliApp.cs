@@ -14,7 +14,8 @@ internal sealed class CliApp
 
     public CliApp(TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
-        _cli = new CliContext(stdout, stderr, time);
+        // What is printed for people is terminal-safe: no cell of an input can send escape sequences (see TerminalText).
+        _cli = new CliContext(TerminalText.Wrap(stdout), TerminalText.Wrap(stderr), time) { RawErr = stderr };
     }
 
     public int Run(string[] args, CancellationToken cancellationToken = default)

@@ -21,6 +21,8 @@ internal sealed class BatchOptions
 
     public Option<double?> MinCrossBackground { get; } = new("--min-cross-background") { Description = "Least share of cross-background pairs, e.g. 0.75 (overrides the policy file)" };
 
+    public Option<bool> KeepRuleBreakingLocks { get; } = new(LockedPairGate.KeepOption) { Description = "Keep locked pairs that break a hard rule (each is listed in summary.json and on the terminal); never for the safeguarding rules NO_BACKGROUND_CHECK and REMOTE_UNDER_18" };
+
     public void AddTo(Command c)
     {
         c.Add(Mentors);
@@ -31,5 +33,6 @@ internal sealed class BatchOptions
         c.Add(Locked);
         c.Add(Excluded);
         c.Add(MinCrossBackground);
+        c.Add(KeepRuleBreakingLocks);
     }
 }

@@ -8,4 +8,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Err, TimeProvider T
 {
     /// <summary>How many errors or unmatchable people a command lists before it says "... and N more".</summary>
     public const int MaxListed = 200;
+
+    /// <summary>Stderr as given, for the live progress line (which writes carriage returns); null means <see cref="Err"/>.</summary>
+    public TextWriter? RawErr { get; init; }
 }

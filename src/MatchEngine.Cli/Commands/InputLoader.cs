@@ -59,6 +59,7 @@ internal sealed class InputLoader(CliContext cli)
         var (batch, rejected) = ReadBatch(r.GetValue(b.Mentors)!, r.GetValue(b.Mentees)!, asOf, sep, skipInvalid, ct);
         var locked = new List<LockedPair>();
         var excluded = new List<PairRef>();
+        var excludedRows = new List<LockedPair>();
         if (r.GetValue(b.Locked) is { } lockedFile)
         {
             locked.AddRange(ReadFile(lockedFile, s => PairsCsv.ReadPairList(s, lockedFile.Name, batch, locked: true, sep), issues)?.Records ?? []);
@@ -66,18 +67,28 @@ internal sealed class InputLoader(CliContext cli)
 
         if (r.GetValue(b.Excluded) is { } excludedFile)
         {
-            excluded.AddRange((ReadFile(excludedFile, s => PairsCsv.ReadPairList(s, excludedFile.Name, batch, locked: false, sep), issues)?.Records ?? [])
-                .Select(p => new PairRef(p.MenteeId, p.MentorId)));
+            excludedRows.AddRange(ReadFile(excludedFile, s => PairsCsv.ReadPairList(s, excludedFile.Name, batch, locked: false, sep), issues)?.Records ?? []);
+            excluded.AddRange(excludedRows.Select(p => new PairRef(p.MenteeId, p.MentorId)));
         }
 
-        var lockedSet = locked.Select(l => (l.MenteeId, l.MentorId)).ToHashSet();
-        foreach (var x in excluded.Where(x => lockedSet.Contains((x.MenteeId, x.MentorId))))
+        var lockedRow = locked.GroupBy(l => (l.MenteeId, l.MentorId)).ToDictionary(g => g.Key, g => g.First().Row);
+        foreach (var x in excludedRows.Where(x => lockedRow.ContainsKey((x.MenteeId, x.MentorId))))
         {
-            issues.Add(new CsvIssue(r.GetValue(b.Excluded)!.Name, 0, null, null, $"excludes the pair ({x.MenteeId}, {x.MentorId}), which is also locked; a pair cannot be both."));
+            issues.Add(new CsvIssue(r.GetValue(b.Excluded)!.Name, x.Row, "mentee_id", x.MenteeId,
+                string.Create(CultureInfo.InvariantCulture, $"with mentor '{EchoText.Echo(x.MentorId)}' is excluded here and locked in {r.GetValue(b.Locked)!.Name}, row {lockedRow[(x.MenteeId, x.MentorId)]}; a pair cannot be both.")));
         }
 
         StopOn(issues);
-        return new Inputs(batch with { Locked = locked, Excluded = excluded }, options, rejected);
+
+        // Locked pairs keep every hard rule: a breach stops here, before anything is matched (see LockedPairGate).
+        options = options with { KeepRuleBreakingLocks = r.GetValue(b.KeepRuleBreakingLocks) };
+        batch = batch with { Locked = locked, Excluded = excluded };
+        if (!LockedPairGate.Check(batch, options, null, r.GetValue(b.Locked)?.Name, Err))
+        {
+            throw new CommandExitException(ExitCodes.InvalidInput);
+        }
+
+        return new Inputs(batch, options, rejected);
     }
 
     /// <summary>A list of pairs (mentee_id, mentor_id) to evaluate against a batch without locked pairs.</summary>

@@ -32,7 +32,7 @@ internal static class MatchCommand
             return ExitCodes.Usage;
         }
 
-        var progress = new ProgressDisplay(err, ProgressDisplay.IsTerminal(err));
+        var progress = new ProgressDisplay(cli.RawErr ?? err, ProgressDisplay.IsTerminal(cli.RawErr ?? err));
         progress.Report(new MatchProgress("reading", 0, 0));
         var (batch, options, rejected) = new InputLoader(cli).Load(r, b, skipInvalid, ct);
         progress.Report(new MatchProgress("candidates", 0, batch.Mentees.Count));
@@ -58,6 +58,11 @@ internal static class MatchCommand
         if (sum.LockedPairs > 0)
         {
             output.WriteLine(string.Create(inv, $"  locked pairs kept:      {sum.LockedPairs}"));
+        }
+
+        if (sum.LockedRuleBreaches.Count > 0)
+        {
+            output.WriteLine(string.Create(inv, $"  KEPT RULE BREACHES:     {sum.LockedRuleBreaches.Count} in {sum.LockedRuleBreaches.Select(x => (x.MenteeId, x.MentorId)).Distinct().Count()} locked pairs ({LockedPairGate.KeepOption}; in summary.json)"));
         }
 
         output.WriteLine(string.Create(inv, $"  unmet needs matched:    {sum.UnmetNeedsMatched} of {sum.UnmetNeedsMentees} ({Pct(sum.UnmetNeedsMatched, sum.UnmetNeedsMentees)})"));
