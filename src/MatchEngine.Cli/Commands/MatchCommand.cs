@@ -52,6 +52,15 @@ internal static class MatchCommand
         files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result)));
         OutputFolder.Write(outDir.FullName, files, ct);
         progress.Done();
+        PrintSummary(cli, result, skipInvalid ? rejected.Count : null, clock);
+        output.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}, unmatched.csv, {(skipInvalid ? "rejected.csv, " : string.Empty)}summary.json");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The short summary on the terminal: figures to stdout, the readiness note to stderr.</summary>
+    private static void PrintSummary(CliContext cli, MatchResult result, int? rejected, Stopwatch clock)
+    {
+        var (output, err) = (cli.Out, cli.Err);
         var sum = result.Summary;
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv, $"Matched {sum.Matched} of {sum.Mentees} mentees ({Pct(sum.Matched, sum.Mentees)}) with {sum.Mentors} mentors ({sum.MentorPlaces} places), as of {sum.AsOf:yyyy-MM-dd}."));
@@ -78,18 +87,15 @@ internal static class MatchCommand
 
         output.WriteLine(string.Create(inv, $"  unmatched mentees:      {sum.UnmatchedMentees}; unused mentor places: {sum.UnusedMentorPlaces} (reasons in unmatched.csv)"));
         output.WriteLine(string.Create(inv, $"  solver:                 {sum.SolverStatus}; elapsed {clock.Elapsed.TotalSeconds:0.00} s"));
-        if (skipInvalid)
+        if (rejected is { } rejectedRows)
         {
-            output.WriteLine(string.Create(inv, $"  rejected input rows:    {rejected.Count} (set aside in rejected.csv, not matched)"));
+            output.WriteLine(string.Create(inv, $"  rejected input rows:    {rejectedRows} (set aside in rejected.csv, not matched)"));
         }
 
         if (result.Readiness.Warnings.Count > 0)
         {
             err.WriteLine(string.Create(inv, $"note: the readiness check found {result.Readiness.Warnings.Count} shortages (in summary.json under \"readiness\"; `validate` prints them)."));
         }
-
-        output.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}, unmatched.csv, {(skipInvalid ? "rejected.csv, " : string.Empty)}summary.json");
-        return ExitCodes.Ok;
     }
 
     private static string Pct(int a, int b) => b == 0 ? "-" : ((double)a / b).ToString("P1", CultureInfo.InvariantCulture);
