@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using MatchEngine.Csv;
+using MatchEngine.Reports;
 
 namespace MatchEngine.Cli.Commands;
 
@@ -49,7 +50,7 @@ internal static class MatchCommand
             files.Add(("rejected.csv", s => ResultCsv.WriteRejected(s, rejected)));
         }
 
-        files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result)));
+        files.Add(("summary.json", s => SummaryJson.Write(s, result)));
         OutputFolder.Write(outDir.FullName, files, ct);
         progress.Done();
         PrintSummary(cli, result, skipInvalid ? rejected.Count : null, clock);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using MatchEngine.Csv;
+using MatchEngine.Text;
 
 namespace MatchEngine.Policy;
 
