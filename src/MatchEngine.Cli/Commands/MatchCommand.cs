@@ -27,11 +27,8 @@ internal static class MatchCommand
     {
         var (output, err) = (cli.Out, cli.Err);
         var clock = Stopwatch.StartNew();
-        if (!force && OutputFolder.Existing(outDir.FullName, MatchOutputs) is { Count: > 0 } existing)
-        {
-            err.WriteLine($"error: {outDir.FullName} already holds the results of an earlier run ({string.Join(", ", existing)}). Pass --force to replace them, or choose another --out folder.");
-            return ExitCodes.Usage;
-        }
+        // The output folder is checked and locked before any work (see OutputFolder).
+        using var outputs = OutputFolder.Open(outDir.FullName, MatchOutputs, force, err);
 
         var progress = new ProgressDisplay(cli.RawErr ?? err, ProgressDisplay.IsTerminal(cli.RawErr ?? err));
         progress.Report(new MatchProgress("reading", 0, 0));
@@ -51,7 +48,7 @@ internal static class MatchCommand
         }
 
         files.Add(("summary.json", s => SummaryJson.Write(s, result)));
-        OutputFolder.Write(outDir.FullName, files, ct);
+        outputs.Commit(files, ct);
         progress.Done();
         PrintSummary(cli, result, skipInvalid ? rejected.Count : null, clock);
         output.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}, unmatched.csv, {(skipInvalid ? "rejected.csv, " : string.Empty)}summary.json");

@@ -26,11 +26,7 @@ internal static class ReportCommand
 
     private static int Run(CliContext cli, ParseResult pr, BatchOptions b, FileInfo? matchesFile, FileInfo outFile, string title, int seed, bool force, CancellationToken ct)
     {
-        if (!force && outFile.Exists)
-        {
-            cli.Err.WriteLine($"error: {outFile.FullName} already exists. Pass --force to replace it.");
-            return ExitCodes.Usage;
-        }
+        using var output = OutputFolder.OpenFile(outFile.FullName, force, cli.Err);
 
         var loader = new InputLoader(cli);
         var (batch, options, _) = loader.Load(pr, b, skipInvalid: false, ct);
@@ -39,8 +35,7 @@ internal static class ReportCommand
         var main = matchesFile is not null
             ? Metrics.Evaluate(plain, loader.ReadPairs(matchesFile, plain), options, ct)
             : comparison.First(c => c.Strategy == Strategy.Optimal).Quality;
-        var dir = outFile.Directory?.FullName ?? Directory.GetCurrentDirectory();
-        OutputFolder.Write(dir, [(outFile.Name, s =>
+        output.Commit([(outFile.Name, s =>
         {
             using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             HtmlReport.Write(w, title, batch.AsOf, main, comparison);
