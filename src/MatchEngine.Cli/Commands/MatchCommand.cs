@@ -3,27 +3,29 @@ using System.Diagnostics;
 using System.Globalization;
 using MatchEngine.Csv;
 using MatchEngine.Reports;
+using MatchEngine.Review;
 
 namespace MatchEngine.Cli.Commands;
 
 /// <summary><c>matchengine match</c>: match the batch optimally and write matches.csv, unmatched.csv and summary.json (and rejected.csv).</summary>
 internal static class MatchCommand
 {
-    private static readonly string[] MatchOutputs = ["matches.csv", "unmatched.csv", "summary.json", "rejected.csv"];
+    private static readonly string[] MatchOutputs = ["matches.csv", "unmatched.csv", "summary.json", "rejected.csv", "round-changes.csv"];
 
     public static Command Create(CliContext cli)
     {
         var outDir = SharedOptions.OutFolder();
         var force = SharedOptions.Force();
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Set invalid rows aside in rejected.csv and match the rest, instead of stopping" };
+        var decisions = ReviewStep.Option();
         var b = new BatchOptions();
-        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv and summary.json.") { outDir, force, skipInvalid };
+        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv and summary.json.") { outDir, force, skipInvalid, decisions };
         b.AddTo(match);
-        match.SetCancellableAction((r, ct) => Run(cli, r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), ct));
+        match.SetCancellableAction((r, ct) => Run(cli, r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), ct, r.GetValue(decisions)));
         return match;
     }
 
-    private static int Run(CliContext cli, ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, CancellationToken ct)
+    private static int Run(CliContext cli, ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, CancellationToken ct, FileInfo[]? decisions = null)
     {
         var (output, err) = (cli.Out, cli.Err);
         var clock = Stopwatch.StartNew();
@@ -33,6 +35,7 @@ internal static class MatchCommand
         var progress = new ProgressDisplay(cli.RawErr ?? err, ProgressDisplay.IsTerminal(cli.RawErr ?? err));
         progress.Report(new MatchProgress("reading", 0, 0));
         var (batch, options, rejected) = new InputLoader(cli).Load(r, b, skipInvalid, ct);
+        (batch, var review) = ReviewStep.Apply(cli, r, b, decisions, batch, options);
         progress.Report(new MatchProgress("candidates", 0, batch.Mentees.Count));
         var result = new Matcher(options).Match(batch, progress, ct);
         progress.Report(new MatchProgress("writing", 0, 0));
@@ -47,16 +50,22 @@ internal static class MatchCommand
             files.Add(("rejected.csv", s => ResultCsv.WriteRejected(s, rejected)));
         }
 
+        var changes = review?.Changes(result);
+        if (changes is not null)
+        {
+            files.Add(("round-changes.csv", s => Review.DecisionsCsv.WriteChanges(s, changes)));
+        }
+
         files.Add(("summary.json", s => SummaryJson.Write(s, result)));
         outputs.Commit(files, ct);
         progress.Done();
-        PrintSummary(cli, result, skipInvalid ? rejected.Count : null, clock);
-        output.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}, unmatched.csv, {(skipInvalid ? "rejected.csv, " : string.Empty)}summary.json");
+        PrintSummary(cli, result, skipInvalid ? rejected.Count : null, clock, review, changes);
+        output.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}, unmatched.csv, {(skipInvalid ? "rejected.csv, " : string.Empty)}{(review is null ? string.Empty : "round-changes.csv, ")}summary.json");
         return ExitCodes.Ok;
     }
 
     /// <summary>The short summary on the terminal: figures to stdout, the readiness note to stderr.</summary>
-    private static void PrintSummary(CliContext cli, MatchResult result, int? rejected, Stopwatch clock)
+    private static void PrintSummary(CliContext cli, MatchResult result, int? rejected, Stopwatch clock, ReviewRound? review, IReadOnlyList<RoundChange>? changes)
     {
         var (output, err) = (cli.Out, cli.Err);
         var sum = result.Summary;
@@ -88,6 +97,11 @@ internal static class MatchCommand
         if (rejected is { } rejectedRows)
         {
             output.WriteLine(string.Create(inv, $"  rejected input rows:    {rejectedRows} (set aside in rejected.csv, not matched)"));
+        }
+
+        if (review is not null)
+        {
+            ReviewStep.Summarise(output, review, changes!, result);
         }
 
         if (result.Readiness.Warnings.Count > 0)
