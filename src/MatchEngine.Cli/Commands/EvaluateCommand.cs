@@ -8,7 +8,7 @@ internal static class EvaluateCommand
 {
     public static Command Create(CliContext cli)
     {
-        var matchesIn = new Option<FileInfo>("--matches") { Description = "The pairs to evaluate: mentee_id, mentor_id (a matches.csv, or pairs made by hand or another tool)", Required = true };
+        var matchesIn = new Option<FileInfo>("--matches") { Description = "The pairs to evaluate: mentee_id, mentor_id (a matches.csv, or pairs made by hand or another tool)", Required = true, HelpName = "FILE" };
         var format = SharedOptions.QualityFormat();
         var b = new BatchOptions();
         var evaluate = new Command("evaluate", "Quality figures of any set of pairs: matched, unmet-needs coverage, scores, cross-background shares, travel, match rate by group, capacity use, rule violations, blocking pairs.")

@@ -87,7 +87,13 @@ public static class QualityWriter
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(columns);
-        static string Cell(string s) => s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
+        static string Cell(string s)
+        {
+            // RFC 4180 quoting (separator, quote, line breaks) and the formula guard of every CSV output.
+            s = Csv.CellGuard.Escape(s);
+            return s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
+        }
+
         var rows = columns.Select(c => Rows(c.Quality, c.Elapsed)).ToList();
         w.Write("figure");
         foreach (var c in columns)
