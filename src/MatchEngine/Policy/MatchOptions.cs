@@ -94,6 +94,10 @@ public sealed record MatchOptions
     /// <value>The default is 0: fastest; the gap to the bound is reported.</value>
     public int WideningRounds { get; init; }
 
+    /// <summary>Stated preferences (who chose whom), scored by <see cref="ScoreWeights.StatedPreference"/> and used by the preference-stable comparison. The scorer consults them only when that weight is above 0.</summary>
+    /// <value>The default is null: no stated preferences.</value>
+    public Preferences.StatedPreferences? StatedPreferences { get; init; }
+
     /// <summary>Returns every problem with these options, each naming its property (e.g. <c>FaceToFaceMaxKm</c>, <c>Weights.Proximity</c>); empty when valid.</summary>
     /// <remarks>The ranges are the ones the policy file takes (see <c>matchengine policy</c>); both read one table.</remarks>
     /// <returns>The problems.</returns>
@@ -140,7 +144,11 @@ public sealed record ScoreWeights
     /// <value>The default is 10.</value>
     public double GenderPreference { get; init; } = 10;
 
-    /// <summary>Sum of the weights.</summary>
+    /// <summary>Points on top of the 100 for a pair that chose each other in preferences.csv (see <see cref="Preferences.StatedPreferences.Value"/>): a pair's score can then reach 100 + this weight.</summary>
+    /// <value>The default is 0: stated preferences do not change the score.</value>
+    public double StatedPreference { get; init; }
+
+    /// <summary>Sum of the six weights that make up the 100 (<see cref="StatedPreference"/> comes on top).</summary>
     public double Total => EthnicityDifference + SocioeconomicDifference + Proximity + SectorFit + SharedLanguage + GenderPreference;
 
     /// <summary>Returns every problem, each naming its property (e.g. <c>Proximity</c>); empty when valid.</summary>
