@@ -80,6 +80,12 @@ public sealed record ReadinessReport(
             }
         }
 
+        var warnings = ShortageWarnings(byRegion, byMode, under18, unmatchable, needsCheck, youngModes);
+        return new ReadinessReport(byRegion, byMode, under18, unmatchable, warnings);
+    }
+
+    private static List<string> ShortageWarnings(List<CapacityRow> byRegion, List<CapacityRow> byMode, CapacityRow under18, List<UnmatchedEntry> unmatchable, bool needsCheck, MeetingModes youngModes)
+    {
         var warnings = new List<string>();
         foreach (var row in byRegion.Where(r => r.IsShort && r.Mentees > 0))
         {
@@ -103,7 +109,7 @@ public sealed record ReadinessReport(
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{noOneMentees} young people cannot be matched with anyone in this batch (see the list)."));
         }
 
-        return new ReadinessReport(byRegion, byMode, under18, unmatchable, warnings);
+        return warnings;
     }
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b, StringComparison.OrdinalIgnoreCase);

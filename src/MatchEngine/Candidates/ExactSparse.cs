@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MatchEngine.Model;
 using MatchEngine.Rules;
-using MatchEngine.Scoring;
 using MatchEngine.Solving;
 
 namespace MatchEngine.Candidates;
@@ -19,6 +18,7 @@ namespace MatchEngine.Candidates;
 /// bucket's score bound (its profile, and the nearest point of its cell for proximity) against the lowest dual value
 /// in it lets one test rule out a whole bucket.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1502:Avoid excessive complexity", Justification = "The search, counts and pricing loops are hot paths kept whole on purpose: every pair examined passes through them, and splitting them would add calls and closures per pair.")]
 internal sealed class ExactSparse
 {
     private const MeetingModes InPerson = MeetingModes.FaceToFace | MeetingModes.Hybrid;

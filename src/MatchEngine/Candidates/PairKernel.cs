@@ -10,6 +10,7 @@ namespace MatchEngine.Candidates;
 /// arithmetic. The result is exactly the one of <see cref="PairGate"/> (same eligibility, same mode, same points);
 /// a property test holds the two together.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1502:Avoid excessive complexity", Justification = "The constructor encodes every field of both sides in one pass; each branch is one field.")]
 internal sealed class PairKernel
 {
     private const MeetingModes InPerson = MeetingModes.FaceToFace | MeetingModes.Hybrid;
