@@ -145,8 +145,8 @@ internal static class MailMerge
     }
 
     /// <summary>A text cell that a spreadsheet would run as a formula gets a leading <c>'</c>, as in every output.</summary>
-    private static string Safe(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
+    private static string Safe(string s) => Csv.CellGuard.Escape(s);
 
     /// <summary>The id as the person has it: an output cell escaped against formulas loses its leading <c>'</c>.</summary>
-    private static string Unescape(string cell) => cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? cell[1..] : cell;
+    private static string Unescape(string cell) => Csv.CellGuard.Unescape(cell);
 }
