@@ -122,6 +122,7 @@ public static class Metrics
             ViolationExamples = [.. violations.Take(20)],
             BlockingPairs = blocking,
             BlockingAmongCandidatesOnly = candidatesOnly,
+            StatedPreferences = PreferenceStable.Figures(g, matcher.Options.StatedPreferences, pairs),
         };
     }
 

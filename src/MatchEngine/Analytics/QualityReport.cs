@@ -91,4 +91,7 @@ public sealed record QualityReport
 
     /// <summary>Whether blocking pairs were counted among candidate pairs only (large batches), not all eligible pairs.</summary>
     public required bool BlockingAmongCandidatesOnly { get; init; }
+
+    /// <summary>How the pairs honour stated preferences; null when no preferences were given.</summary>
+    public PreferenceFigures? StatedPreferences { get; init; }
 }

@@ -21,6 +21,9 @@ public enum Strategy
 
     /// <summary>Random: mentees in a seeded random order each take a random allowed mentor still free.</summary>
     Random,
+
+    /// <summary>Preference-stable: mentee-proposing deferred acceptance with capacities, preferences from preferences.csv first (ranks), ties by score; no blocking pair by stated preference.</summary>
+    PreferenceStable,
 }
 
 /// <summary>One strategy's pairs, figures and run time.</summary>
@@ -35,7 +38,7 @@ public static class StrategyComparison
 {
     /// <summary>Runs the strategies.</summary>
     /// <param name="batch">The batch.</param>
-    /// <param name="strategies">Which strategies; all when null.</param>
+    /// <param name="strategies">Which strategies; when null, all (preference-stable only when the options hold stated preferences).</param>
     /// <param name="seed">Seed of the random strategy.</param>
     /// <param name="options">The programme's options; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
@@ -47,7 +50,8 @@ public static class StrategyComparison
         var plain = batch with { Locked = [] };
         var g = matcher.Prepare(plain, cancellationToken).Graph;
         var results = new List<StrategyResult>();
-        foreach (var s in strategies ?? Enum.GetValues<Strategy>())
+        // Preference-stable joins the default list only when there are stated preferences (without them it is the stable matching).
+        foreach (var s in strategies ?? Enum.GetValues<Strategy>().Where(s => s != Strategy.PreferenceStable || matcher.Options.StatedPreferences is not null))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
@@ -58,6 +62,7 @@ public static class StrategyComparison
                 Strategy.FirstComeFirstServed => FirstCome(g, batch),
                 Strategy.StableMatching => Stable(g),
                 Strategy.Random => RandomPick(g, seed),
+                Strategy.PreferenceStable => [.. PreferenceStable.Match(g, matcher.Options.StatedPreferences).Select(x => new PairRef(g.Mentees[x.Mentee].Id, g.Mentors[x.Mentor].Id)).OrderBy(x => x.MenteeId, StringComparer.Ordinal)],
                 _ => throw new ArgumentOutOfRangeException(nameof(strategies), s, "Unknown strategy."),
             };
             var elapsed = clock.Elapsed;

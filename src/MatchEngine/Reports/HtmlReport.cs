@@ -120,6 +120,7 @@ public static class HtmlReport
         Strategy.FirstComeFirstServed => "first-come",
         Strategy.StableMatching => "stable",
         Strategy.Random => "random",
+        Strategy.PreferenceStable => "preference-stable",
         _ => s.ToString(),
     };
 

@@ -39,6 +39,14 @@ public static class QualityWriter
             ("hard-rule violations", q.Violations.ToString(Inv)),
             (q.BlockingAmongCandidatesOnly ? "blocking pairs (candidates)" : "blocking pairs", q.BlockingPairs.ToString(Inv)),
         };
+        if (q.StatedPreferences is { } sp)
+        {
+            rows.Add(("pairs chosen (either side)", sp.PairsChosen.ToString(Inv)));
+            rows.Add(("pairs chosen by both", sp.PairsChosenByBoth.ToString(Inv)));
+            rows.Add(("first choices honoured", sp.FirstChoices.ToString(Inv)));
+            rows.Add(("blocking pairs (stated)", sp.BlockingPairs.ToString(Inv)));
+        }
+
         if (elapsed is { } t)
         {
             rows.Add(("run time s", t.TotalSeconds.ToString("0.000", Inv)));
@@ -184,6 +192,17 @@ public static class QualityWriter
             j.WriteEndArray();
             j.WriteNumber("blocking_pairs", q.BlockingPairs);
             j.WriteBoolean("blocking_among_candidates_only", q.BlockingAmongCandidatesOnly);
+            if (q.StatedPreferences is { } sp)
+            {
+                j.WriteStartObject("stated_preferences");
+                j.WriteNumber("preferences", sp.Preferences);
+                j.WriteNumber("pairs_chosen", sp.PairsChosen);
+                j.WriteNumber("pairs_chosen_by_both", sp.PairsChosenByBoth);
+                j.WriteNumber("first_choices", sp.FirstChoices);
+                j.WriteNumber("blocking_pairs", sp.BlockingPairs);
+                j.WriteEndObject();
+            }
+
             if (elapsed is { } t)
             {
                 j.WriteNumber("run_time_s", Math.Round(t.TotalSeconds, 3));
