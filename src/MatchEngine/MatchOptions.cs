@@ -98,6 +98,10 @@ public sealed record MatchOptions
     /// <value>The default is null: no stated preferences.</value>
     public Preferences.StatedPreferences? StatedPreferences { get; init; }
 
+    /// <summary>The priority tiers, highest first, matched tier by tier before the total score: <c>unmet_needs</c>, <c>waited_rounds&gt;=K</c>, <c>waiting_since&lt;=YYYY-MM-DD</c> (see <see cref="MatchEngine.Priority.PriorityTiers"/>). Tiers other than the default apply to batches checked pair by pair (up to <see cref="DensePairLimit"/>) without a cross-background target.</summary>
+    /// <value>The default is <c>["unmet_needs"]</c>: young people with unmet needs first, then everyone.</value>
+    public IReadOnlyList<string> Priority { get; init; } = ["unmet_needs"];
+
     /// <summary>Returns every problem with these options, each naming its field; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
@@ -126,6 +130,15 @@ public sealed record MatchOptions
         Check(CandidatesPerMentee is >= 1 and <= 1000, nameof(CandidatesPerMentee), CandidatesPerMentee, "1 to 1000");
         Check(CandidateSearchBudget >= CandidatesPerMentee && CandidateSearchBudget <= 100_000, nameof(CandidateSearchBudget), CandidateSearchBudget, $"{CandidatesPerMentee} (the candidates kept) to 100000");
         Check(WideningRounds is >= 0 and <= 10, nameof(WideningRounds), WideningRounds, "0 to 10");
+        if (Priority is null)
+        {
+            errors.Add($"{nameof(Priority)}: missing.");
+        }
+        else if (MatchEngine.Priority.PriorityTiers.Parse(Priority, out var tierErrors) is null)
+        {
+            errors.Add($"{nameof(Priority)}: {string.Join(" ", tierErrors)}");
+        }
+
         Check(ExactQuotaMaxPairs >= 0, nameof(ExactQuotaMaxPairs), ExactQuotaMaxPairs, "0 or more");
         if (Weights is null)
         {

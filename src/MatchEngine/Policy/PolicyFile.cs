@@ -28,6 +28,7 @@ public static class PolicyFile
         Boolean,
         Objective,
         NullableShare,
+        TierList,
     }
 
     private sealed record Field(string Path, Kind Kind, double Min, double Max, string Description, Func<MatchOptions, object?> Get, Func<MatchOptions, object?, MatchOptions> Set);
@@ -52,6 +53,7 @@ public static class PolicyFile
         N("safeguarding.require_background_check", Kind.Boolean, 0, 0, "mentees under background_check_under_age only with a background-checked (DBS) mentor", o => o.RequireBackgroundCheck, (o, v) => o with { RequireBackgroundCheck = (bool)v! }),
         N("safeguarding.background_check_under_age", Kind.Integer, 0, 120, "mentees younger than this need a background-checked mentor", o => o.BackgroundCheckUnderAge, (o, v) => o with { BackgroundCheckUnderAge = (int)(double)v! }),
         N("objective", Kind.Objective, 0, 0, "\"most-pairs-first\": most unmet-needs mentees, then most mentees, then best total score; \"best-pairs-first\": most unmet-needs mentees, then best total score", o => o.Objective == ObjectiveOrder.MostPairsFirst ? "most-pairs-first" : "best-pairs-first", (o, v) => o with { Objective = (ObjectiveOrder)v! }),
+        N("priority", Kind.TierList, 0, 0, "ordered priority tiers matched first, highest first: \"unmet_needs\", \"waited_rounds>=K\" (rounds_waited column), \"waiting_since<=YYYY-MM-DD\" (waiting_since column)", o => o.Priority, (o, v) => o with { Priority = (IReadOnlyList<string>)v! }),
         N("min_pair_score", Kind.Number, 0, 100, "no pair scoring below this (0 to 100) is made", o => o.MinPairScore, (o, v) => o with { MinPairScore = (double)v! }),
         N("min_cross_background_share", Kind.NullableShare, 0, 1, "batch target: least share of pairs crossing an ethnic or socioeconomic line (e.g. 0.75), or null for none; only score is traded for it", o => o.MinCrossBackgroundShare, (o, v) => o with { MinCrossBackgroundShare = (double?)v }),
         N("exact_quota_max_pairs", Kind.Integer, 0, 10_000_000, "up to this many allowed pairs, a gap left by the Lagrangian method is closed exactly with CP-SAT", o => o.ExactQuotaMaxPairs, (o, v) => o with { ExactQuotaMaxPairs = (int)(double)v! }),
@@ -169,6 +171,23 @@ public static class PolicyFile
                     }
 
                     break;
+                case Kind.TierList:
+                    if (v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String))
+                    {
+                        var tiers = v.EnumerateArray().Select(x => x.GetString()!).ToList();
+                        if (Priority.PriorityTiers.Parse(tiers, out var tierErrors) is null)
+                        {
+                            problem = string.Join(" ", tierErrors);
+                        }
+
+                        value = tiers;
+                    }
+                    else
+                    {
+                        problem = "expected a list of tiers, e.g. [\"waited_rounds>=2\", \"unmet_needs\"]";
+                    }
+
+                    break;
                 default:
                     if (field.Kind == Kind.NullableShare && v.ValueKind == JsonValueKind.Null)
                     {
@@ -271,6 +290,7 @@ public static class PolicyFile
         double x => x.ToString("0.###", CultureInfo.InvariantCulture),
         int n => n.ToString(CultureInfo.InvariantCulture),
         long n => n.ToString(CultureInfo.InvariantCulture),
+        IReadOnlyList<string> list => "[" + string.Join(", ", list.Select(x => $"\"{x}\"")) + "]",
         _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null",
     };
 }
