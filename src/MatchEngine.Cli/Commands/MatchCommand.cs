@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using MatchEngine.Csv;
+using MatchEngine.Reports;
 
 namespace MatchEngine.Cli.Commands;
 
@@ -88,10 +89,10 @@ internal static class MatchCommand
         var changes = review?.Changes(result);
         if (changes is not null)
         {
-            files.Add(("round-changes.csv", s => Review.DecisionsCsv.WriteChanges(s, changes)));
+            files.Add(("round-changes.csv", ExcelCsvStream.Wrap(s => Review.DecisionsCsv.WriteChanges(s, changes), write.Excel)));
         }
 
-        files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result)));
+        files.Add(("summary.json", s => SummaryJson.Write(s, result)));
         outputs!.Commit(files, ct);
         progress.Done();
         var sum = result.Summary;
