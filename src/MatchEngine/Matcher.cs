@@ -103,7 +103,7 @@ public sealed class Matcher
         else if (_options.MinCrossBackgroundShare is null)
         {
             progress?.Report(new MatchProgress("solving", 0, 1));
-            solution = AssignmentSolver.Solve(g.Problem, _options.Objective, cancellationToken);
+            solution = Priority.TierStep.Solve(g, _options, cancellationToken);
         }
 
         if (_options.MinCrossBackgroundShare is { } share)
@@ -296,9 +296,11 @@ public sealed class Matcher
             ? _rules.Rules
             : [.. _rules.Rules, new ExcludedPairRule(batch.Excluded.Select(x => (x.MenteeId, x.MentorId)))];
         var index = RuleIndex.Of(rules);
-        if ((long)mentors.Length * mentees.Length <= _options.DensePairLimit || !index.Indexable)
+        var defaultTiers = (Priority.PriorityTiers.Parse(_options.Priority, out _) ?? Priority.PriorityTiers.Default).IsDefault;
+        if ((long)mentors.Length * mentees.Length <= _options.DensePairLimit || !index.Indexable || !defaultTiers)
         {
-            // Small batches, and rule sets with a rule the index cannot state, check every pair.
+            // Small batches, rule sets with a rule the index cannot state, and priority tiers beyond unmet needs
+            // (which the large-batch engine does not prove yet) check every pair.
             return new Prepared(CandidateGraph.Build(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options, cancellationToken), locked, load, null) { LockBreaches = breaches };
         }
 
