@@ -294,7 +294,7 @@ public static class AssignmentSolver
         var top = Math.Max(maxValue, 0);
         int source = l + r, sink = source + 1, hubP = sink + 1, hubN = hubP + 1;
         cancellationToken.ThrowIfCancellationRequested();
-        using var flow = BuildFlow(problem, source, sink, hubP, hubN, priority, others, priorityCost: 0,
+        using var flow = BuildFlow(problem, source, sink, hubP, hubN, priority, others,
             arcCost: a => top - (problem.ArcScore(a) + (arcBonus?[a] ?? 0)), bypassCost: optionalOthers ? top : null);
         Check(flow.SolveMaxFlowWithMinCost(), "phase 2");
         int m = 0, pm = 0;
@@ -464,7 +464,7 @@ public static class AssignmentSolver
         return d;
     }
 
-    private static MinCostFlow BuildFlow(AssignmentProblem p, int source, int sink, int hubP, int hubN, long priorityCap, long otherCap, long priorityCost, Func<int, long>? arcCost, long? bypassCost)
+    private static MinCostFlow BuildFlow(AssignmentProblem p, int source, int sink, int hubP, int hubN, long priorityCap, long otherCap, Func<int, long>? arcCost, long? bypassCost)
     {
         int l = p.LeftCount, r = p.RightCount;
         var f = new MinCostFlow(l + r + 4, p.ArcCount + l + r + 3);
@@ -480,7 +480,7 @@ public static class AssignmentSolver
         for (var i = 0; i < l; i++)
         {
             var pri = p.LeftPriority[i];
-            f.AddArcWithCapacityAndUnitCost(pri ? hubP : hubN, i, 1, pri ? priorityCost : 0);
+            f.AddArcWithCapacityAndUnitCost(pri ? hubP : hubN, i, 1, 0);
         }
 
         for (var j = 0; j < r; j++)
@@ -500,24 +500,6 @@ public static class AssignmentSolver
         f.SetNodeSupply(source, l);
         f.SetNodeSupply(sink, -l);
         return f;
-    }
-
-    private static (int Priority, int Matched) Count(MinCostFlow f, AssignmentProblem p)
-    {
-        int m = 0, pm = 0;
-        for (var a = 0; a < p.ArcCount; a++)
-        {
-            if (f.Flow(a) > 0)
-            {
-                m++;
-                if (p.LeftPriority[p.ArcLeft(a)])
-                {
-                    pm++;
-                }
-            }
-        }
-
-        return (pm, m);
     }
 
     private static void Check(MinCostFlowBase.Status status, string phase)
