@@ -143,6 +143,31 @@ public static class BatchCsv
         return new CsvTable(stream, file, options.Separator);
     }
 
+    /// <summary>The text as people would read it: trimmed, Unicode NFC, without invisible characters or NUL, upper case.</summary>
+    internal static string LookAlike(string text)
+    {
+        string t;
+        try
+        {
+            t = text.Trim().Normalize(System.Text.NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            t = text.Trim();
+        }
+
+        var sb = new System.Text.StringBuilder(t.Length);
+        foreach (var c in t)
+        {
+            if (c != '\0' && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString().Trim().ToUpperInvariant();
+    }
+
     private static CsvReadResult<T> Read<T>(
         Stream stream, string file, BatchReadOptions options, IReadOnlyList<string> known, string[] required, string[] ownOnly, string[] otherOnly,
         string what, string other, Func<RowReader, T> parse, Func<T, string> id)
@@ -310,6 +335,24 @@ public static class BatchCsv
         var reader = new RowReader(file, columns, options.DateFormat);
         var firstRowOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         var carriedValues = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var lookAlikeId = new Dictionary<string, (string Id, int Row)>(StringComparer.Ordinal);
+        var lookAlikeRegion = new Dictionary<string, (string Region, int Row)>(StringComparer.Ordinal);
+        var regionWarned = new HashSet<string>(StringComparer.Ordinal);
+        var regionKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        string RegionKey(string r)
+        {
+            if (!regionKeys.TryGetValue(r, out var k))
+            {
+                k = LookAlike(r);
+                if (regionKeys.Count < 100_000)
+                {
+                    regionKeys[r] = k;
+                }
+            }
+
+            return k;
+        }
+
         foreach (var (row, cells, typed, formIssues) in table.Rows())
         {
             reader.Start(row, cells, typed);
@@ -318,6 +361,22 @@ public static class BatchCsv
             if (key.Length > 0 && !firstRowOfId.TryAdd(key, row))
             {
                 reader.Error("id", key, string.Create(CultureInfo.InvariantCulture, $"is a duplicate: the same id is on row {firstRowOfId[key]} and row {row}."));
+            }
+            else if (key.Length > 0 && !lookAlikeId.TryAdd(LookAlike(key), (key, row)))
+            {
+                var (twin, twinRow) = lookAlikeId[LookAlike(key)];
+                warnings.Add(new CsvIssue(file, row, "id", key, string.Create(CultureInfo.InvariantCulture,
+                    $"looks like a duplicate of '{EchoText.Echo(twin)}' on row {twinRow}: the two differ only in case, spaces, invisible characters or Unicode form; they are treated as two different people.")));
+            }
+
+            if (reader.Text("region") is { } region && !regionWarned.Contains(region) && !lookAlikeRegion.TryAdd(RegionKey(region), (region, row)))
+            {
+                var (first, firstRow) = lookAlikeRegion[RegionKey(region)];
+                if (!string.Equals(first, region, StringComparison.OrdinalIgnoreCase) && regionWarned.Add(region))
+                {
+                    warnings.Add(new CsvIssue(file, row, "region", region, string.Create(CultureInfo.InvariantCulture,
+                        $"differs from '{EchoText.Echo(first)}' on row {firstRow} only in invisible characters or Unicode form; they are treated as different areas (retype one so they match).")));
+                }
             }
 
             if (formIssues.Count == 0 && reader.Errors.Count == 0)

@@ -66,9 +66,17 @@ public static class PolicyFile
 
     private static void Visit(JsonElement obj, string prefix, string file, List<string> errors, ref MatchOptions options)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var prop in obj.EnumerateObject())
         {
             var path = prefix + prop.Name;
+            if (!seen.Add(prop.Name))
+            {
+                // JSON lets the last one win silently; a policy must say each field once.
+                errors.Add($"{file}: field '{path}' is given more than once; give it once.");
+                continue;
+            }
+
             if (prop.Name.StartsWith('$') || prop.Name is "description" or "comment")
             {
                 continue;
