@@ -13,7 +13,7 @@ public static class BatchCsv
 
     /// <summary>Columns of mentees.csv, required ones first.</summary>
     public static IReadOnlyList<string> MenteeColumns { get; } =
-        ["id", "birth_date", "region", "modes", "latitude", "longitude", "unmet_needs", "ethnicity", "socioeconomic", "gender", "interests", "languages", "preferred_mentor_gender", "partner", "availability"];
+        ["id", "birth_date", "region", "modes", "latitude", "longitude", "unmet_needs", "ethnicity", "socioeconomic", "gender", "interests", "languages", "preferred_mentor_gender", "partner", "availability", "rounds_waited", "waiting_since"];
 
     private static readonly string[] MentorRequired = ["id", "birth_date", "region", "modes", "training_complete"];
     private static readonly string[] MenteeRequired = ["id", "birth_date", "region", "modes"];
@@ -89,6 +89,8 @@ public static class BatchCsv
             PreferredMentorGender = r.Word("preferred_mentor_gender"),
             Partner = r.RequiredTextOrNull("partner"),
             Availability = r.Availability("availability"),
+            RoundsWaited = r.Int("rounds_waited", 0, 0, 1000),
+            WaitingSince = r.Text("waiting_since") is null ? null : r.Date("waiting_since", asOf, notInFuture: false),
         }, m => m.Id);
 
     /// <summary>Opens a CSV file or an .xlsx sheet, told apart by the first bytes.</summary>

@@ -132,6 +132,23 @@ public static class PolicyFile
                 }
 
                 break;
+            case OptionKind.TierList:
+                if (v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String))
+                {
+                    var tiers = v.EnumerateArray().Select(x => x.GetString()!).ToList();
+                    if (Priority.PriorityTiers.Parse(tiers, out var tierErrors) is null)
+                    {
+                        problem = string.Join(" ", tierErrors).TrimEnd('.');
+                    }
+
+                    value = tiers;
+                }
+                else
+                {
+                    problem = "expected a list of tiers, e.g. [\"waited_rounds>=2\", \"unmet_needs\"]";
+                }
+
+                break;
             case OptionKind.Objective:
                 var text = v.ValueKind == JsonValueKind.String ? v.GetString() : null;
                 value = text switch
@@ -238,6 +255,7 @@ public static class PolicyFile
         double x => x.ToString("0.###", CultureInfo.InvariantCulture),
         int n => n.ToString(CultureInfo.InvariantCulture),
         long n => n.ToString(CultureInfo.InvariantCulture),
+        IReadOnlyList<string> list => "[" + string.Join(", ", list.Select(x => $"\"{x}\"")) + "]",
         _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null",
     };
 }
