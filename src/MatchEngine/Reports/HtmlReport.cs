@@ -88,21 +88,27 @@ public static class HtmlReport
             }
 
             sb.Append("</tr>");
-            var rows = comparison.Select(c => QualityWriter.Rows(c.Quality, c.Elapsed)).ToList();
-            for (var i = 0; i < rows[0].Count; i++)
+            var (_, lines) = QualityWriter.Table(Tidy.Rows(comparison));
+            foreach (var line in lines)
             {
-                sb.Append("<tr><td>").Append(E(rows[0][i].Name)).Append("</td>");
-                foreach (var r in rows)
+                sb.Append("<tr><td>").Append(E(line[0])).Append("</td>");
+                foreach (var cell in line.Skip(1))
                 {
-                    sb.Append("<td>").Append(E(r[i].Value)).Append("</td>");
+                    sb.Append("<td>").Append(E(cell)).Append("</td>");
                 }
 
                 sb.Append("</tr>");
             }
 
             sb.Append("</table>");
-            sb.Append("<h3 style=\"font-size:1rem\">Mean pair score by strategy</h3>");
-            HBars(sb, "chart-strategies", [.. comparison.Select(c => (Name(c.Strategy), c.Quality.MeanScore / 100))], v => v.ToString("0.0", Inv));
+            foreach (var note in QualityWriter.Notes(Tidy.Rows(comparison)))
+            {
+                sb.Append("<p class=\"note\">").Append(E(note)).Append("</p>");
+            }
+
+            // Bars on the table's own scale: the mean pair score out of 100, labelled as the table shows it.
+            sb.Append("<h3 style=\"font-size:1rem\">Mean pair score by strategy (of 100)</h3>");
+            HBars(sb, "chart-strategies", [.. comparison.Select(c => (Name(c.Strategy), MeanScore(c) / 100))], v => (v * 100).ToString("0.00", Inv));
         }
 
         sb.Append("\n<p class=\"note\">Rules: mentors over 25 and trained; young people 11 to 25; virtual and hybrid only from 18; under-18s only with a background-checked mentor; face-to-face within 25 km, hybrid within 50 km.</p>");
@@ -113,15 +119,10 @@ public static class HtmlReport
     /// <summary>The display name of a strategy.</summary>
     /// <param name="s">The strategy.</param>
     /// <returns>The name.</returns>
-    public static string Name(Strategy s) => s switch
-    {
-        Strategy.Optimal => "optimal",
-        Strategy.GreedyByScore => "greedy",
-        Strategy.FirstComeFirstServed => "first-come",
-        Strategy.StableMatching => "stable",
-        Strategy.Random => "random",
-        _ => s.ToString(),
-    };
+    public static string Name(Strategy s) => Tidy.Name(s);
+
+    private static double MeanScore(StrategyResult c) =>
+        c.Spread.FirstOrDefault(x => x.Metric == "mean_score" && x.Group == Tidy.All)?.Mean ?? c.Quality.MeanScore;
 
     private static string Title(string dim) => dim switch
     {
