@@ -11,7 +11,7 @@ using MatchEngine.Solving;
 namespace MatchEngine.Cli;
 
 /// <summary>The <c>matchengine</c> command line. Data goes to files and stdout, diagnostics to stderr.</summary>
-internal sealed class CliApp
+internal sealed partial class CliApp
 {
     private const int MaxListed = 200;
     private static readonly string[] MatchOutputs = ["matches.csv", "unmatched.csv", "summary.json", "rejected.csv"];
@@ -126,36 +126,7 @@ internal sealed class CliApp
         generate.SetAction(r => Generate(r.GetValue(mentorCount), r.GetValue(menteeCount), r.GetValue(seed), r.GetValue(outDir)!, r.GetValue(genAsOf), r.GetValue(force), ct));
         root.Add(generate);
 
-        var matchesIn = new Option<FileInfo>("--matches") { Description = "The pairs to evaluate: mentee_id, mentor_id (a matches.csv, or pairs made by hand or another tool)", Required = true };
-        var format = new Option<string>("--format") { Description = "text (default), csv or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "csv", "json");
-        var evaluate = new Command("evaluate", "Quality figures of any set of pairs: matched, unmet-needs coverage, scores, cross-background shares, travel, match rate by group, capacity use, rule violations, blocking pairs.")
-        {
-            matchesIn, format,
-        };
-        b.AddTo(evaluate);
-        evaluate.SetAction(r => Evaluate(r, b, r.GetValue(matchesIn)!, r.GetValue(format)!, ct));
-        root.Add(evaluate);
-
-        var cmpSeed = new Option<int>("--seed") { Description = "Seed of the random strategy", DefaultValueFactory = _ => 1 };
-        var compare = new Command("compare", "Match the same batch five ways (optimal, greedy by score, first come first served, stable matching, random) and compare the figures side by side.")
-        {
-            cmpSeed, format,
-        };
-        b.AddTo(compare);
-        compare.SetAction(r => Compare(r, b, r.GetValue(cmpSeed), r.GetValue(format)!, ct));
-        root.Add(compare);
-
-        var reportOut = new Option<FileInfo>("--out") { Description = "The HTML file to write", Required = true };
-        var reportMatches = new Option<FileInfo?>("--matches") { Description = "Report on these pairs instead of the optimal match" };
-        var title = new Option<string>("--title") { Description = "Page title", DefaultValueFactory = _ => "Mentoring match report" };
-        var report = new Command("report", "Write one self-contained HTML page with the figures and charts, for a coordinator or a funder.")
-        {
-            reportOut, reportMatches, title, cmpSeed, force,
-        };
-        b.AddTo(report);
-        report.SetAction(r => HtmlReportCommand(r, b, r.GetValue(reportMatches), r.GetValue(reportOut)!, r.GetValue(title)!, r.GetValue(cmpSeed), r.GetValue(force), ct));
-        root.Add(report);
+        AddAnalytics(root, ct);
 
         var policy = new Command("policy", "Print a policy file with every default and what it means: a starting point for --policy.");
         policy.SetAction(_ =>
@@ -284,7 +255,7 @@ internal sealed class CliApp
             files.Add(("rejected.csv", s => ResultCsv.WriteRejected(s, rejected)));
         }
 
-        files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result)));
+        files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result, RunRecord(r, b, options, batch.AsOf, [], []))));
         OutputFolder.Write(outDir.FullName, files, ct);
         progress.Done();
         var sum = result.Summary;
@@ -403,107 +374,6 @@ internal sealed class CliApp
             ExplanationWriter.WriteText(_out, x, mentee, batch.AsOf, options, Math.Max(0, top));
         }
 
-        return ExitCodes.Ok;
-    }
-
-    private int Evaluate(ParseResult pr, BatchOptions b, FileInfo matchesFile, string format, CancellationToken ct)
-    {
-        var inputs = LoadInputs(pr, b, skipInvalid: false, ct, out var code);
-        if (inputs is null)
-        {
-            return code;
-        }
-
-        var (batch, options, _) = inputs;
-        var issues = new List<CsvIssue>();
-        var pairs = ReadFile(matchesFile, s => PairsCsv.ReadPairList(s, matchesFile.Name, batch with { Locked = [] }, locked: false), issues);
-        if (pairs is null || issues.Count > 0)
-        {
-            Report(issues);
-            return ExitCodes.InvalidInput;
-        }
-
-        var q = Metrics.Evaluate(batch with { Locked = [] }, pairs.Records.Select(p => new PairRef(p.MenteeId, p.MentorId)), options, ct);
-        return WriteQuality(format, [(matchesFile.Name, q, null)]);
-    }
-
-    private int Compare(ParseResult pr, BatchOptions b, int seed, string format, CancellationToken ct)
-    {
-        var inputs = LoadInputs(pr, b, skipInvalid: false, ct, out var code);
-        if (inputs is null)
-        {
-            return code;
-        }
-
-        var results = StrategyComparison.Run(inputs.Batch, null, seed, inputs.Options, ct);
-        return WriteQuality(format, [.. results.Select(r => (HtmlReport.Name(r.Strategy), r.Quality, (TimeSpan?)r.Elapsed))]);
-    }
-
-    private int WriteQuality(string format, IReadOnlyList<(string, Analytics.QualityReport, TimeSpan?)> columns)
-    {
-        switch (format)
-        {
-            case "csv":
-                QualityWriter.WriteCsv(_out, columns);
-                break;
-            case "json":
-                using (var ms = new MemoryStream())
-                {
-                    QualityWriter.WriteJson(ms, columns);
-                    _out.Write(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
-                }
-
-                break;
-            default:
-                QualityWriter.WriteText(_out, columns);
-                break;
-        }
-
-        return ExitCodes.Ok;
-    }
-
-    private int HtmlReportCommand(ParseResult pr, BatchOptions b, FileInfo? matchesFile, FileInfo outFile, string title, int seed, bool force, CancellationToken ct)
-    {
-        if (!force && outFile.Exists)
-        {
-            _err.WriteLine($"error: {outFile.FullName} already exists. Pass --force to replace it.");
-            return ExitCodes.Usage;
-        }
-
-        var inputs = LoadInputs(pr, b, skipInvalid: false, ct, out var code);
-        if (inputs is null)
-        {
-            return code;
-        }
-
-        var (batch, options, _) = inputs;
-        var plain = batch with { Locked = [] };
-        var comparison = StrategyComparison.Run(plain, null, seed, options, ct);
-        Analytics.QualityReport main;
-        if (matchesFile is not null)
-        {
-            var issues = new List<CsvIssue>();
-            var pairs = ReadFile(matchesFile, s => PairsCsv.ReadPairList(s, matchesFile.Name, plain, locked: false), issues);
-            if (pairs is null || issues.Count > 0)
-            {
-                Report(issues);
-                return ExitCodes.InvalidInput;
-            }
-
-            main = Metrics.Evaluate(plain, pairs.Records.Select(p => new PairRef(p.MenteeId, p.MentorId)), options, ct);
-        }
-        else
-        {
-            main = comparison.First(c => c.Strategy == Strategy.Optimal).Quality;
-        }
-
-        var dir = outFile.Directory?.FullName ?? Directory.GetCurrentDirectory();
-        OutputFolder.Write(dir, [(outFile.Name, s =>
-        {
-            using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-            HtmlReport.Write(w, title, batch.AsOf, main, comparison);
-        })], ct);
-        _out.WriteLine($"Wrote {outFile.FullName}");
         return ExitCodes.Ok;
     }
 

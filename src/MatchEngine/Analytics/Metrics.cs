@@ -24,6 +24,21 @@ public static class Metrics
         return Evaluate(batch, matcher, g, pairs.ToList());
     }
 
+    /// <summary>Quality figures of several sets of pairs on the same batch (built once: every eligible pair), e.g. ours and another tool's.</summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="sets">The sets of pairs.</param>
+    /// <param name="options">The programme's options; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>One report per set, in order.</returns>
+    public static IReadOnlyList<QualityReport> EvaluateEach(MatchBatch batch, IReadOnlyList<IReadOnlyList<PairRef>> sets, MatchOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(sets);
+        var matcher = new Matcher(options);
+        var g = EligiblePairs.Build(matcher, batch with { Locked = [] }, cancellationToken);
+        return [.. sets.Select(s => Evaluate(batch, matcher, g, [.. s]))];
+    }
+
     internal static QualityReport Evaluate(MatchBatch batch, Matcher matcher, CandidateGraph g, List<PairRef> pairs)
     {
         var mentorById = batch.Mentors.ToDictionary(m => m.Id, StringComparer.Ordinal);

@@ -79,6 +79,21 @@ public sealed record RunInfo
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()))).ToLowerInvariant();
     }
 
+    /// <summary>The record as JSON text: <c>{"run": {...}}</c>, as summary.json and the analytics outputs carry it.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson()
+    {
+        using var ms = new MemoryStream();
+        using (var j = new Utf8JsonWriter(ms, Reports.Json.Options))
+        {
+            j.WriteStartObject();
+            WriteJson(j);
+            j.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
     /// <summary>Writes the record as a JSON object property named <c>run</c>.</summary>
     internal void WriteJson(Utf8JsonWriter j, string name = "run")
     {
@@ -123,7 +138,7 @@ public sealed record RunInfo
         j.WriteEndObject();
     }
 
-    /// <summary>The record as tidy rows of the strategy <c>run</c>: numeric settings as values (group <c>all</c>); text (version, date, hashes, file names) in <c>group</c> with the value 1.</summary>
+    /// <summary>The record as tidy rows of the strategy <c>run</c>: numeric settings as values (group <c>all</c>; true/false as 1/0, a policy value of null as NaN); text (version, date, hashes, file names, the objective) in <c>group</c> with the value 1.</summary>
     /// <returns>The rows.</returns>
     public IReadOnlyList<TidyRow> ToTidyRows()
     {
@@ -140,9 +155,14 @@ public sealed record RunInfo
         rows.Add(new(run, "policy_sha256", PolicySha256, 1));
         foreach (var (k, v) in Policy)
         {
-            rows.Add(double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
-                ? new(run, "policy." + k, Tidy.All, x)
-                : new(run, "policy." + k, v.Trim('"'), 1));
+            rows.Add(v switch
+            {
+                "true" => new(run, "policy." + k, Tidy.All, 1),
+                "false" => new(run, "policy." + k, Tidy.All, 0),
+                "null" => new(run, "policy." + k, Tidy.All, double.NaN),
+                _ when double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) => new(run, "policy." + k, Tidy.All, x),
+                _ => new(run, "policy." + k, v.Trim('"'), 1),
+            });
         }
 
         foreach (var s in Seeds)
