@@ -54,6 +54,14 @@ public sealed record MatchOptions
     /// <value>The default is true.</value>
     public bool RequireBackgroundCheck { get; init; } = true;
 
+    /// <summary>
+    /// Keeps locked pairs that break a hard rule other than a safeguarding rule (each such breach is listed in
+    /// <see cref="MatchSummary.LockedRuleBreaches"/>). A locked pair that breaks <c>NO_BACKGROUND_CHECK</c> or
+    /// <c>REMOTE_UNDER_18</c> is never kept: the match throws <see cref="Rules.LockedPairRuleException"/>.
+    /// </summary>
+    /// <value>The default is false: a locked pair that breaks any hard rule stops the match.</value>
+    public bool KeepRuleBreakingLocks { get; init; }
+
     /// <summary>What the assignment maximises, in order.</summary>
     /// <value>The default is <see cref="ObjectiveOrder.MostPairsFirst"/>.</value>
     public ObjectiveOrder Objective { get; init; } = ObjectiveOrder.MostPairsFirst;

@@ -109,6 +109,9 @@ public sealed record MatchSummary
     /// <summary>Locked pairs kept as they are (included in <see cref="Matched"/>).</summary>
     public int LockedPairs { get; init; }
 
+    /// <summary>Rule breaches of locked pairs that were kept because <see cref="MatchOptions.KeepRuleBreakingLocks"/> was set (never a safeguarding rule); empty otherwise.</summary>
+    public IReadOnlyList<Rules.LockedPairBreach> LockedRuleBreaches { get; init; } = [];
+
     /// <summary>Input rows rejected and set aside (with <c>--skip-invalid</c>); 0 otherwise.</summary>
     public int RejectedRows { get; init; }
 

@@ -183,7 +183,7 @@ public sealed class Matcher
 
         progress?.Report(new MatchProgress("solving", 1, 1));
         var allMentees = batch.Mentees.OrderBy(x => x.Id, StringComparer.Ordinal).ToArray();
-        var summary = Summarise(batch.AsOf, g.Mentors, allMentees, g.Problem.ArcCount, pairs, unmatched, quota);
+        var summary = Summarise(batch.AsOf, g.Mentors, allMentees, g.Problem.ArcCount, pairs, unmatched, quota) with { LockedRuleBreaches = prepared.LockBreaches };
         if (g.Sparse)
         {
             summary = Certify(g, solution, summary, quota, countsProven, priced!);
@@ -264,7 +264,11 @@ public sealed class Matcher
     public ReadinessReport Readiness(MatchBatch batch, CancellationToken cancellationToken = default) =>
         ReadinessReport.From(Prepare(batch, cancellationToken).Graph, _options, this);
 
-    internal sealed record Prepared(CandidateGraph Graph, List<MatchedPair> Locked, int[] LockedLoad, SparseGraphBuilder? Builder);
+    internal sealed record Prepared(CandidateGraph Graph, List<MatchedPair> Locked, int[] LockedLoad, SparseGraphBuilder? Builder)
+    {
+        /// <summary>Rule breaches of locked pairs kept with <see cref="MatchOptions.KeepRuleBreakingLocks"/>.</summary>
+        public IReadOnlyList<LockedPairBreach> LockBreaches { get; init; } = [];
+    }
 
     /// <summary>Applies locked and excluded pairs and builds the candidate graph of the people left to match.</summary>
     internal Prepared Prepare(MatchBatch batch, CancellationToken cancellationToken, IProgress<MatchProgress>? progress = null)
@@ -281,6 +285,7 @@ public sealed class Matcher
         var load = new int[mentors.Length];
         var locked = new List<MatchedPair>();
         var lockedMentees = new HashSet<string>(StringComparer.Ordinal);
+        var breaches = new List<LockedPairBreach>();
         foreach (var l in batch.Locked)
         {
             if (!menteeById.TryGetValue(l.MenteeId, out var mentee) || !mentorIndex.TryGetValue(l.MentorId, out var m))
@@ -299,8 +304,11 @@ public sealed class Matcher
             }
 
             var mode = l.Mode ?? LockedMode(mentors[m], mentee, batch.AsOf);
+            breaches.AddRange(LockedPairCheck.Check(_rules, Context(mentors[m], mentee, batch.AsOf), mode, l));
             locked.Add(Pair(mentors[m], mentee, mode) with { Locked = true });
         }
+
+        LockedPairCheck.Enforce(breaches, _options);
 
         foreach (var x in batch.Excluded)
         {
@@ -317,12 +325,12 @@ public sealed class Matcher
             : [.. _rules.Rules, new ExcludedPairRule(batch.Excluded.Select(x => (x.MenteeId, x.MentorId)))];
         if ((long)mentors.Length * mentees.Length <= _options.DensePairLimit)
         {
-            return new Prepared(CandidateGraph.Build(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options, cancellationToken), locked, load, null);
+            return new Prepared(CandidateGraph.Build(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options, cancellationToken), locked, load, null) { LockBreaches = breaches };
         }
 
         var builder = new SparseGraphBuilder(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options);
         builder.SearchAll(_options.CandidatesPerMentee, _options.CandidateSearchBudget, progress, cancellationToken);
-        return new Prepared(builder.Graph(), locked, load, builder);
+        return new Prepared(builder.Graph(), locked, load, builder) { LockBreaches = breaches };
     }
 
     /// <summary>
@@ -369,7 +377,7 @@ public sealed class Matcher
     }
 
     /// <summary>The mode of a locked pair given without one: the best the rules allow, else the first mode both accept, else the mentee's first.</summary>
-    private MeetingModes LockedMode(Mentor mentor, Mentee mentee, DateOnly asOf)
+    internal MeetingModes LockedMode(Mentor mentor, Mentee mentee, DateOnly asOf)
     {
         var (a, mode, _) = Evaluate(mentor, mentee, asOf);
         if (a.IsEligible)

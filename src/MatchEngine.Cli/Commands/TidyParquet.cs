@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using MatchEngine.Analytics;
 using Parquet.Serialization;
 
-namespace MatchEngine.Cli;
+namespace MatchEngine.Cli.Commands;
 
 /// <summary>Writes tidy rows as a Parquet file (Parquet.Net): columns <c>strategy</c>, <c>metric</c>, <c>group</c> (strings) and <c>value</c> (double); the run's record as rows of strategy <c>run</c> and as JSON in the file's key-value metadata <c>matchengine.run</c>.</summary>
 internal static class TidyParquet

@@ -10,17 +10,21 @@ namespace MatchEngine.Csv;
 /// <param name="Message">What is wrong and what was expected.</param>
 public sealed record CsvIssue(string File, int Row, string? Column, string? Value, string Message)
 {
-    /// <summary>The issue as one line: <c>mentors.csv, row 5, column birth_date: '2010-02-30' ...</c>.</summary>
+    /// <summary>
+    /// The issue as one line: <c>mentors.csv, row 5, column birth_date: '2010-02-30' ...</c>. The value and the column
+    /// are shown terminal-safe (control characters escaped, cut at 80 characters with "…"; see <see cref="EchoText"/>).
+    /// </summary>
     /// <returns>The line.</returns>
     public override string ToString()
     {
-        var where = Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"{File}, row {Row}") : File;
+        var file = EchoText.Echo(File, 0);
+        var where = Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}, row {Row}") : file;
         if (Column is not null)
         {
-            where += $", column {Column}";
+            where += $", column {EchoText.Echo(Column)}";
         }
 
-        return Value is null ? $"{where}: {Message}" : $"{where}: '{Value}' {Message}";
+        return Value is null ? $"{where}: {Message}" : $"{where}: '{EchoText.Echo(Value)}' {Message}";
     }
 }
 

@@ -154,7 +154,7 @@ public static class PairsCsv
                 }
             }
 
-            return new LockedPair(mentee, mentor, mode);
+            return new LockedPair(mentee, mentor, mode) { Row = row };
         });
     }
 

@@ -200,6 +200,23 @@ public static class ResultCsv
         j.WriteEndObject();
         j.WriteNumber("locked_pairs", summary.LockedPairs);
         j.WriteNumber("rejected_rows", summary.RejectedRows);
+        if (summary.LockedRuleBreaches.Count > 0)
+        {
+            j.WriteStartArray("locked_rule_breaches_kept");
+            foreach (var b in summary.LockedRuleBreaches)
+            {
+                j.WriteStartObject();
+                j.WriteString("mentee_id", b.MenteeId);
+                j.WriteString("mentor_id", b.MentorId);
+                j.WriteString("mode", MeetingModeNames.Join(b.Mode));
+                j.WriteNumber("row", b.Row);
+                j.WriteString("rule", b.RuleCode);
+                j.WriteString("reason", b.Reason);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+        }
         if (result.Quota is { } q)
         {
             j.WriteStartObject("cross_background_target");

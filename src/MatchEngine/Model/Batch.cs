@@ -77,4 +77,8 @@ public readonly record struct PairRef(string MenteeId, string MentorId);
 /// <param name="MenteeId">The mentee.</param>
 /// <param name="MentorId">The mentor.</param>
 /// <param name="Mode">The mode they meet in, when known; otherwise the best mode the rules allow.</param>
-public sealed record LockedPair(string MenteeId, string MentorId, MeetingModes? Mode = null);
+public sealed record LockedPair(string MenteeId, string MentorId, MeetingModes? Mode = null)
+{
+    /// <summary>The row the pair was read from (header = 1), for messages; 0 when it was not read from a file.</summary>
+    public int Row { get; init; }
+}

@@ -6,7 +6,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MatchEngine.Analytics;
-using MatchEngine.Cli;
+using MatchEngine.Cli.Commands;
 using MatchEngine.Generation;
 using MatchEngine.Model;
 using MatchEngine.Tests.Cli;

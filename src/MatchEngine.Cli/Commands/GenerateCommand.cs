@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Globalization;
+using MatchEngine.Csv;
+using MatchEngine.Generation;
+
+namespace MatchEngine.Cli.Commands;
+
+/// <summary><c>matchengine generate</c>: a synthetic batch shaped like the programme, for trials and benchmarks.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var mentorCount = new Option<int>("--mentors") { Description = "Number of mentors", DefaultValueFactory = _ => 1000 };
+        var menteeCount = new Option<int>("--mentees") { Description = "Number of mentees", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same files", DefaultValueFactory = _ => 1 };
+        var outDir = SharedOptions.OutFolder();
+        var asOf = new Option<string?>("--as-of") { Description = "Date the ages are drawn around (default 2026-09-01)" };
+        var force = SharedOptions.Force();
+        var generate = new Command("generate", "Write a synthetic batch shaped like the programme (mentors.csv, mentees.csv) for trials and benchmarks.")
+        {
+            mentorCount, menteeCount, seed, outDir, asOf, force,
+        };
+        generate.SetCancellableAction((r, ct) => Run(cli, r.GetValue(mentorCount), r.GetValue(menteeCount), r.GetValue(seed), r.GetValue(outDir)!, r.GetValue(asOf), r.GetValue(force), ct));
+        return generate;
+    }
+
+    private static int Run(CliContext cli, int mentors, int mentees, int seed, DirectoryInfo outDir, string? asOfText, bool force, CancellationToken ct)
+    {
+        var asOf = new InputLoader(cli).AsOf(asOfText ?? "2026-09-01");
+        if (mentors < 0 || mentees < 0 || mentors > 10_000_000 || mentees > 10_000_000)
+        {
+            cli.Err.WriteLine("error: --mentors and --mentees must be between 0 and 10,000,000.");
+            return ExitCodes.Usage;
+        }
+
+        if (!force && OutputFolder.Existing(outDir.FullName, ["mentors.csv", "mentees.csv"]) is { Count: > 0 } existing)
+        {
+            cli.Err.WriteLine($"error: {outDir.FullName} already holds {string.Join(", ", existing)}. Pass --force to replace them.");
+            return ExitCodes.Usage;
+        }
+
+        var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, AsOf = asOf });
+        OutputFolder.Write(outDir.FullName,
+        [
+            ("mentors.csv", s => BatchCsvWriter.WriteMentors(s, batch.Mentors)),
+            ("mentees.csv", s => BatchCsvWriter.WriteMentees(s, batch.Mentees)),
+        ], ct);
+        cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {mentors} mentors and {mentees} mentees (seed {seed}, ages as of {asOf:yyyy-MM-dd}) to {outDir.FullName}"));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,212 @@
+using System.CommandLine;
+using System.Globalization;
+using MatchEngine.Csv;
+using MatchEngine.Model;
+using MatchEngine.Policy;
+
+namespace MatchEngine.Cli.Commands;
+
+/// <summary>
+/// Reads what the commands take from files: the batch with its policy, locked and excluded pairs, and pair lists.
+/// Every problem is written to stderr, all of them at once; then a <see cref="CommandExitException"/> ends the command.
+/// </summary>
+internal sealed class InputLoader(CliContext cli)
+{
+    private TextWriter Err => cli.Err;
+
+    /// <summary>The batch, its options and locked/excluded pairs named by the <see cref="BatchOptions"/> on the command line.</summary>
+    public Inputs Load(ParseResult r, BatchOptions b, bool skipInvalid, CancellationToken ct)
+    {
+        var asOf = AsOf(r.GetValue(b.AsOf));
+        var sep = Delimiter(r.GetValue(b.Delimiter));
+        var issues = new List<CsvIssue>();
+        var options = MatchOptions.Default;
+        if (r.GetValue(b.Policy) is { } policyFile)
+        {
+            if (!policyFile.Exists)
+            {
+                Err.WriteLine($"error: {policyFile}: does not exist.");
+                throw new CommandExitException(ExitCodes.InvalidInput);
+            }
+
+            using var ps = policyFile.OpenRead();
+            var loaded = PolicyFile.Load(ps, policyFile.Name);
+            if (!loaded.IsValid)
+            {
+                Err.WriteLine(loaded.Errors.Count == 1 ? "error: the policy has 1 error; nothing was written." : $"error: the policy has {loaded.Errors.Count} errors; nothing was written.");
+                foreach (var e in loaded.Errors)
+                {
+                    Err.WriteLine($"  {e}");
+                }
+
+                throw new CommandExitException(ExitCodes.InvalidInput);
+            }
+
+            options = loaded.Options!;
+        }
+
+        if (r.GetValue(b.MinCrossBackground) is { } share)
+        {
+            if (!double.IsFinite(share) || share < 0 || share > 1)
+            {
+                Err.WriteLine($"error: --min-cross-background {share.ToString(CultureInfo.InvariantCulture)} is not a share; expected 0 to 1, e.g. 0.75.");
+                throw new CommandExitException(ExitCodes.Usage);
+            }
+
+            options = options with { MinCrossBackgroundShare = share };
+        }
+
+        var (batch, rejected) = ReadBatch(r.GetValue(b.Mentors)!, r.GetValue(b.Mentees)!, asOf, sep, skipInvalid, ct);
+        var locked = new List<LockedPair>();
+        var excluded = new List<PairRef>();
+        var excludedRows = new List<LockedPair>();
+        if (r.GetValue(b.Locked) is { } lockedFile)
+        {
+            locked.AddRange(ReadFile(lockedFile, s => PairsCsv.ReadPairList(s, lockedFile.Name, batch, locked: true, sep), issues)?.Records ?? []);
+        }
+
+        if (r.GetValue(b.Excluded) is { } excludedFile)
+        {
+            excludedRows.AddRange(ReadFile(excludedFile, s => PairsCsv.ReadPairList(s, excludedFile.Name, batch, locked: false, sep), issues)?.Records ?? []);
+            excluded.AddRange(excludedRows.Select(p => new PairRef(p.MenteeId, p.MentorId)));
+        }
+
+        var lockedRow = locked.GroupBy(l => (l.MenteeId, l.MentorId)).ToDictionary(g => g.Key, g => g.First().Row);
+        foreach (var x in excludedRows.Where(x => lockedRow.ContainsKey((x.MenteeId, x.MentorId))))
+        {
+            issues.Add(new CsvIssue(r.GetValue(b.Excluded)!.Name, x.Row, "mentee_id", x.MenteeId,
+                string.Create(CultureInfo.InvariantCulture, $"with mentor '{EchoText.Echo(x.MentorId)}' is excluded here and locked in {r.GetValue(b.Locked)!.Name}, row {lockedRow[(x.MenteeId, x.MentorId)]}; a pair cannot be both.")));
+        }
+
+        StopOn(issues);
+
+        // Locked pairs keep every hard rule: a breach stops here, before anything is matched (see LockedPairGate).
+        options = options with { KeepRuleBreakingLocks = r.GetValue(b.KeepRuleBreakingLocks) };
+        batch = batch with { Locked = locked, Excluded = excluded };
+        if (!LockedPairGate.Check(batch, options, null, r.GetValue(b.Locked)?.Name, Err))
+        {
+            throw new CommandExitException(ExitCodes.InvalidInput);
+        }
+
+        return new Inputs(batch, options, rejected);
+    }
+
+    /// <summary>A list of pairs (mentee_id, mentor_id) to evaluate against a batch without locked pairs.</summary>
+    public IEnumerable<PairRef> ReadPairs(FileInfo file, MatchBatch plain)
+    {
+        var issues = new List<CsvIssue>();
+        var pairs = ReadFile(file, s => PairsCsv.ReadPairsToEvaluate(s, file.Name, plain, null), issues);
+        StopOn(issues);
+        return pairs!.Records.Select(p => new PairRef(p.MenteeId, p.MentorId));
+    }
+
+    /// <summary>Reads one file with a CSV contract reader; errors go to <paramref name="issues"/>, warnings to stderr.</summary>
+    public CsvReadResult<T>? ReadFile<T>(FileInfo file, Func<Stream, CsvReadResult<T>> read, List<CsvIssue> issues)
+    {
+        if (!file.Exists)
+        {
+            issues.Add(new CsvIssue(file.ToString(), 0, null, null, "does not exist."));
+            return null;
+        }
+
+        try
+        {
+            using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var result = read(stream);
+            issues.AddRange(result.Errors);
+            foreach (var w in result.Warnings)
+            {
+                Err.WriteLine($"warning: {w}");
+            }
+
+            return result;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            issues.Add(new CsvIssue(file.ToString(), 0, null, null, $"cannot be read: {e.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>When there are issues, lists them (at most <see cref="CliContext.MaxListed"/>) and ends the command with exit code 2.</summary>
+    public void StopOn(List<CsvIssue> issues)
+    {
+        if (issues.Count == 0)
+        {
+            return;
+        }
+
+        Err.WriteLine(issues.Count == 1 ? "error: the input has 1 error; nothing was written." : $"error: the input has {issues.Count} errors; nothing was written.");
+        foreach (var i in issues.Take(CliContext.MaxListed))
+        {
+            Err.WriteLine($"  {i}");
+        }
+
+        if (issues.Count > CliContext.MaxListed)
+        {
+            Err.WriteLine($"  ... and {issues.Count - CliContext.MaxListed} more errors.");
+        }
+
+        throw new CommandExitException(ExitCodes.InvalidInput);
+    }
+
+    /// <summary>The <c>--as-of</c> date, or today by the context's clock when it is not given.</summary>
+    public DateOnly AsOf(string? asOfText)
+    {
+        if (asOfText is null)
+        {
+            return DateOnly.FromDateTime(cli.Time.GetLocalNow().Date);
+        }
+
+        if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
+        {
+            Err.WriteLine($"error: --as-of '{asOfText}' is not a date; expected YYYY-MM-DD, e.g. 2026-09-01.");
+            throw new CommandExitException(ExitCodes.Usage);
+        }
+
+        return asOf;
+    }
+
+    /// <summary>The <c>--delimiter</c> separator, or null (detected) when it is not given.</summary>
+    public char? Delimiter(string? delimiterText)
+    {
+        switch (delimiterText?.Trim().ToLowerInvariant())
+        {
+            case null:
+                return null;
+            case "," or "comma":
+                return ',';
+            case ";" or "semicolon":
+                return ';';
+            case "tab" or "\\t" or "\t":
+                return '\t';
+            default:
+                Err.WriteLine($"error: --delimiter '{delimiterText}' is not supported; use ',', ';' or 'tab'.");
+                throw new CommandExitException(ExitCodes.Usage);
+        }
+    }
+
+    private (MatchBatch Batch, List<RejectedRow> Rejected) ReadBatch(FileInfo mentorsFile, FileInfo menteesFile, DateOnly asOf, char? sep, bool skipInvalid, CancellationToken ct)
+    {
+        var issues = new List<CsvIssue>();
+        var mentors = ReadFile(mentorsFile, s => BatchCsv.ReadMentors(s, mentorsFile.Name, asOf, sep), issues);
+        ct.ThrowIfCancellationRequested();
+        var mentees = ReadFile(menteesFile, s => BatchCsv.ReadMentees(s, menteesFile.Name, asOf, sep), issues);
+        var rejected = new List<RejectedRow>();
+        if (mentors is not null && mentees is not null && skipInvalid)
+        {
+            // Row errors are set aside; errors of a whole file (missing columns, wrong file) still stop the run.
+            rejected.AddRange(mentors.Rejected);
+            rejected.AddRange(mentees.Rejected);
+            var rowIssues = rejected.SelectMany(r => r.Errors).ToHashSet();
+            issues.RemoveAll(rowIssues.Contains);
+            if (rejected.Count > 0)
+            {
+                Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {rejected.Count} invalid rows set aside in rejected.csv ({rowIssues.Count} errors); matching the rest."));
+            }
+        }
+
+        StopOn(issues);
+        return (new MatchBatch(mentors!.Records, mentees!.Records, asOf), rejected);
+    }
+}

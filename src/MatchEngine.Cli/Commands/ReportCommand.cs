@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text;
+using MatchEngine.Analytics;
+using MatchEngine.Csv;
+using MatchEngine.Model;
+using MatchEngine.Reports;
+
+namespace MatchEngine.Cli.Commands;
+
+/// <summary><c>matchengine report</c>: one self-contained HTML page with the figures and charts.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var reportOut = new Option<FileInfo>("--out") { Description = "The HTML file to write", Required = true };
+        var reportMatches = new Option<FileInfo?>("--matches") { Description = "Report on these pairs instead of the optimal match" };
+        var title = new Option<string>("--title") { Description = "Page title", DefaultValueFactory = _ => "Mentoring match report" };
+        var seed = SharedOptions.StrategySeed();
+        var repeats = QualityOutput.Repeats();
+        var grid = new Option<FileInfo?>("--policy-grid") { Description = "Also run this policy sweep and chart its frontier" };
+        var force = SharedOptions.Force();
+        var b = new BatchOptions();
+        var report = new Command("report", "Write one self-contained HTML page with the figures and charts, for a coordinator or a funder.")
+        {
+            reportOut, reportMatches, title, seed, repeats, grid, force,
+        };
+        b.AddTo(report);
+        report.SetCancellableAction((r, ct) => Run(cli, r, b, r.GetValue(reportMatches), r.GetValue(reportOut)!, r.GetValue(title)!, r.GetValue(seed), r.GetValue(repeats), r.GetValue(grid), r.GetValue(force), ct));
+        return report;
+    }
+
+    private static int Run(CliContext cli, ParseResult pr, BatchOptions b, FileInfo? matchesFile, FileInfo outFile, string title, int seed, int repeats, FileInfo? gridFile, bool force, CancellationToken ct)
+    {
+        if (!force && outFile.Exists)
+        {
+            cli.Err.WriteLine($"error: {outFile.FullName} already exists. Pass --force to replace it.");
+            return ExitCodes.Usage;
+        }
+
+        QualityOutput.CheckRepeats(cli, repeats);
+        var loader = new InputLoader(cli);
+        var (batch, options, _) = loader.Load(pr, b, skipInvalid: false, ct);
+        var plain = batch with { Locked = [] };
+        var points = gridFile is null ? null : SweepCommand.LoadGrid(cli, gridFile, options);
+        QualityReport? given = null;
+        if (matchesFile is not null)
+        {
+            var issues = new List<CsvIssue>();
+            var read = loader.ReadFile(matchesFile, s => PairsCsv.ReadPairsToEvaluate(s, matchesFile.Name, plain, null), issues);
+            loader.StopOn(issues);
+            given = Metrics.Evaluate(plain, read!.Records.Select(p => new PairRef(p.MenteeId, p.MentorId)), options, ct);
+        }
+
+        var comparison = StrategyComparison.Run(plain, new StrategyComparisonSettings { Seed = seed, RandomRepeats = repeats }, options, ct);
+        var main = given ?? comparison.First(c => c.Strategy == Strategy.Optimal).Quality;
+        IReadOnlyList<UnmatchedEntry> unmatched = given is null ? new Matcher(options).Match(plain, ct).Unmatched : [];
+        var sweep = points is null ? null : PolicySweep.Run(batch, points, ct);
+        List<(string, FileInfo)> extra = [];
+        if (matchesFile is not null)
+        {
+            extra.Add(("matches", matchesFile));
+        }
+
+        if (gridFile is not null)
+        {
+            extra.Add(("policy_grid", gridFile));
+        }
+
+        var run = RunRecord.For(pr, b, options, batch.AsOf, [new("random_first_seed", seed), new("random_repeats", repeats)], extra);
+        var dir = outFile.Directory?.FullName ?? Directory.GetCurrentDirectory();
+        OutputFolder.Write(dir, [(outFile.Name, s =>
+        {
+            using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+            HtmlReport.Write(w, new HtmlReportContent { Title = title, AsOf = batch.AsOf, Main = main, Comparison = comparison, Unmatched = unmatched, Sweep = sweep, Run = run });
+        })], ct);
+        cli.Out.WriteLine($"Wrote {outFile.FullName}");
+        return ExitCodes.Ok;
+    }
+}
