@@ -12,10 +12,10 @@ internal sealed class CliApp
 {
     private readonly CliContext _cli;
 
-    public CliApp(TextWriter stdout, TextWriter stderr, TimeProvider time)
+    public CliApp(TextWriter stdout, TextWriter stderr, TimeProvider time, string? crashLogFolder = null)
     {
         // What is printed for people is terminal-safe: no cell of an input can send escape sequences (see TerminalText).
-        _cli = new CliContext(TerminalText.Wrap(stdout), TerminalText.Wrap(stderr), time) { RawErr = stderr };
+        _cli = new CliContext(TerminalText.Wrap(stdout), TerminalText.Wrap(stderr), time) { RawErr = stderr, CrashLogFolder = crashLogFolder };
     }
 
     public int Run(string[] args, CancellationToken cancellationToken = default)
@@ -48,6 +48,16 @@ internal sealed class CliApp
         {
             _cli.Err.WriteLine("Interrupted: no output was written or changed.");
             return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The environment (a file, a folder, the disk), not a bug: one line naming the path and the cause.
+            _cli.Err.WriteLine($"error: {OutputFolder.Cause(e)}.");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception e)
+        {
+            return CrashReport.Handle(e, args, _cli.Err, _cli.Time, _cli.CrashLogFolder);
         }
     }
 }

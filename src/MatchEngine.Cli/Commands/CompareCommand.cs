@@ -31,7 +31,7 @@ internal static class CompareCommand
     private static int Run(CliContext cli, ParseResult pr, BatchOptions b, FileInfo? pairsFile, FileInfo? capsFile, int seed, int repeats, string format, FileInfo? outFile, bool force, CancellationToken ct)
     {
         QualityOutput.CheckRepeats(cli, repeats);
-        QualityOutput.CheckOut(cli, format, outFile, force);
+        using var output = QualityOutput.Open(cli, format, outFile, force);
         var settings = new StrategyComparisonSettings { Seed = seed, RandomRepeats = repeats };
         RunSeed[] seeds = [new("random_first_seed", seed), new("random_repeats", repeats)];
         var loader = new InputLoader(cli);
@@ -57,7 +57,7 @@ internal static class CompareCommand
             loader.StopOn(issues);
             var own = StrategyComparison.Run(scored!.Records, capacities, settings, ct);
             var record = RunRecord.For(pr, null, MatchOptions.Default, null, seeds, files) with { Policy = [], PolicySha256 = "none (own scores)" };
-            return QualityOutput.Write(cli, format, outFile, Tidy.Rows(own), record, ct);
+            return QualityOutput.Write(cli, format, outFile, output, Tidy.Rows(own), record, ct);
         }
 
         if (capsFile is not null)
@@ -74,6 +74,6 @@ internal static class CompareCommand
 
         var inputs = loader.Load(pr, b, skipInvalid: false, ct);
         var results = StrategyComparison.Run(inputs.Batch, settings, inputs.Options, ct);
-        return QualityOutput.Write(cli, format, outFile, Tidy.Rows(results), RunRecord.For(pr, b, inputs.Options, inputs.Batch.AsOf, seeds, []), ct);
+        return QualityOutput.Write(cli, format, outFile, output, Tidy.Rows(results), RunRecord.For(pr, b, inputs.Options, inputs.Batch.AsOf, seeds, []), ct);
     }
 }

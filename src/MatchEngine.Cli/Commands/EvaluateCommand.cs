@@ -41,7 +41,7 @@ internal static class EvaluateCommand
             return ExitCodes.Usage;
         }
 
-        QualityOutput.CheckOut(cli, format, outFile, force);
+        using var output = QualityOutput.Open(cli, format, outFile, force);
         var loader = new InputLoader(cli);
         var (batch, options, _) = loader.Load(pr, b, skipInvalid: false, ct);
         var plain = batch with { Locked = [] };
@@ -57,6 +57,6 @@ internal static class EvaluateCommand
         var reports = Metrics.EvaluateEach(plain, sets, options, ct);
         var rows = names.Zip(reports).SelectMany(x => Tidy.Rows(x.First, x.Second, null)).ToList();
         var run = RunRecord.For(pr, b, options, batch.AsOf, [], files.Select(f => ("matches", f)));
-        return QualityOutput.Write(cli, format, outFile, rows, run, ct);
+        return QualityOutput.Write(cli, format, outFile, output, rows, run, ct);
     }
 }

@@ -33,14 +33,17 @@ internal static class GenerateCommand
             return ExitCodes.Usage;
         }
 
-        if (!force && OutputFolder.Existing(outDir.FullName, ["mentors.csv", "mentees.csv"]) is { Count: > 0 } existing)
+        // Ages are drawn up to 71 years before the as-of date.
+        if (asOf.Year < 1900 || asOf.Year > 9000)
         {
-            cli.Err.WriteLine($"error: {outDir.FullName} already holds {string.Join(", ", existing)}. Pass --force to replace them.");
+            cli.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: --as-of {asOf:yyyy-MM-dd} is out of range; generate takes a date from 1900-01-01 to 9000-12-31."));
             return ExitCodes.Usage;
         }
 
+        using var outputs = OutputFolder.Open(outDir.FullName, ["mentors.csv", "mentees.csv"], force, cli.Err);
+
         var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, AsOf = asOf });
-        OutputFolder.Write(outDir.FullName,
+        outputs.Commit(
         [
             ("mentors.csv", s => BatchCsvWriter.WriteMentors(s, batch.Mentors)),
             ("mentees.csv", s => BatchCsvWriter.WriteMentees(s, batch.Mentees)),

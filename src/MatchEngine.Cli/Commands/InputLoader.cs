@@ -23,13 +23,7 @@ internal sealed class InputLoader(CliContext cli)
         var options = MatchOptions.Default;
         if (r.GetValue(b.Policy) is { } policyFile)
         {
-            if (!policyFile.Exists)
-            {
-                Err.WriteLine($"error: {policyFile}: does not exist.");
-                throw new CommandExitException(ExitCodes.InvalidInput);
-            }
-
-            using var ps = policyFile.OpenRead();
+            using var ps = ReadPolicyBytes(policyFile);
             var loaded = PolicyFile.Load(ps, policyFile.Name);
             if (!loaded.IsValid)
             {
@@ -91,6 +85,49 @@ internal sealed class InputLoader(CliContext cli)
         return new Inputs(batch, options, rejected);
     }
 
+    /// <summary>The policy file's bytes (at most 1 MB): a missing, unreadable or endless file (a folder, /proc/self/mem, /dev/zero) is one line and exit 2.</summary>
+    private MemoryStream ReadPolicyBytes(FileInfo policyFile)
+    {
+        const int Max = 1 << 20;
+        string? problem = null;
+        if (Directory.Exists(policyFile.FullName))
+        {
+            problem = "is a folder, not a file.";
+        }
+        else if (!policyFile.Exists)
+        {
+            problem = "does not exist.";
+        }
+        else
+        {
+            try
+            {
+                using var s = new FileStream(policyFile.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
+                var buffer = new byte[Max + 1];
+                var n = 0;
+                int read;
+                while (n < buffer.Length && (read = s.Read(buffer, n, buffer.Length - n)) > 0)
+                {
+                    n += read;
+                }
+
+                if (n <= Max)
+                {
+                    return new MemoryStream(buffer, 0, n, writable: false);
+                }
+
+                problem = "is larger than 1 MB; a policy file is a few KB of JSON (see `matchengine policy`).";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problem = $"cannot be read: {OutputFolder.Cause(e)}.";
+            }
+        }
+
+        Err.WriteLine($"error: --policy {TerminalText.Safe(policyFile.ToString(), 0)}: {problem}");
+        throw new CommandExitException(ExitCodes.InvalidInput);
+    }
+
     /// <summary>A list of pairs (mentee_id, mentor_id) to evaluate against a batch without locked pairs.</summary>
     public IEnumerable<PairRef> ReadPairs(FileInfo file, MatchBatch plain)
     {
@@ -105,7 +142,7 @@ internal sealed class InputLoader(CliContext cli)
     {
         if (!file.Exists)
         {
-            issues.Add(new CsvIssue(file.ToString(), 0, null, null, "does not exist."));
+            issues.Add(new CsvIssue(file.ToString(), 0, null, null, Directory.Exists(file.FullName) ? "is a folder, not a file." : "does not exist."));
             return null;
         }
 
@@ -123,7 +160,7 @@ internal sealed class InputLoader(CliContext cli)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            issues.Add(new CsvIssue(file.ToString(), 0, null, null, $"cannot be read: {e.Message}"));
+            issues.Add(new CsvIssue(file.ToString(), 0, null, null, $"cannot be read: {OutputFolder.Cause(e)}."));
             return null;
         }
     }

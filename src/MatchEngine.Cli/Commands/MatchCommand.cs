@@ -8,33 +8,32 @@ namespace MatchEngine.Cli.Commands;
 /// <summary><c>matchengine match</c>: match the batch optimally and write matches.csv, unmatched.csv and summary.json (and rejected.csv).</summary>
 internal static class MatchCommand
 {
-    private static readonly string[] MatchOutputs = ["matches.csv", "unmatched.csv", "summary.json", "rejected.csv"];
+    private static readonly string[] MatchOutputs = ["matches.csv", "unmatched.csv", "summary.json", "rejected.csv", "round-changes.csv"];
 
     public static Command Create(CliContext cli)
     {
         var outDir = SharedOptions.OutFolder();
         var force = SharedOptions.Force();
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Set invalid rows aside in rejected.csv and match the rest, instead of stopping" };
+        var decisions = ReviewStep.Option();
         var b = new BatchOptions();
-        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv and summary.json.") { outDir, force, skipInvalid };
+        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv and summary.json.") { outDir, force, skipInvalid, decisions };
         b.AddTo(match);
-        match.SetCancellableAction((r, ct) => Run(cli, r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), ct));
+        match.SetCancellableAction((r, ct) => Run(cli, r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), ct, r.GetValue(decisions)));
         return match;
     }
 
-    private static int Run(CliContext cli, ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, CancellationToken ct)
+    private static int Run(CliContext cli, ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, CancellationToken ct, FileInfo[]? decisions = null)
     {
         var (output, err) = (cli.Out, cli.Err);
         var clock = Stopwatch.StartNew();
-        if (!force && OutputFolder.Existing(outDir.FullName, MatchOutputs) is { Count: > 0 } existing)
-        {
-            err.WriteLine($"error: {outDir.FullName} already holds the results of an earlier run ({string.Join(", ", existing)}). Pass --force to replace them, or choose another --out folder.");
-            return ExitCodes.Usage;
-        }
+        // The output folder is checked and locked before any work (see OutputFolder).
+        using var outputs = OutputFolder.Open(outDir.FullName, MatchOutputs, force, err);
 
         var progress = new ProgressDisplay(cli.RawErr ?? err, ProgressDisplay.IsTerminal(cli.RawErr ?? err));
         progress.Report(new MatchProgress("reading", 0, 0));
         var (batch, options, rejected) = new InputLoader(cli).Load(r, b, skipInvalid, ct);
+        (batch, var review) = ReviewStep.Apply(cli, r, b, decisions, batch, options);
         progress.Report(new MatchProgress("candidates", 0, batch.Mentees.Count));
         var result = new Matcher(options).Match(batch, progress, ct);
         progress.Report(new MatchProgress("writing", 0, 0));
@@ -49,8 +48,14 @@ internal static class MatchCommand
             files.Add(("rejected.csv", s => ResultCsv.WriteRejected(s, rejected)));
         }
 
+        var changes = review?.Changes(result);
+        if (changes is not null)
+        {
+            files.Add(("round-changes.csv", s => Review.DecisionsCsv.WriteChanges(s, changes)));
+        }
+
         files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result, RunRecord.For(r, b, options, batch.AsOf, [], []))));
-        OutputFolder.Write(outDir.FullName, files, ct);
+        outputs.Commit(files, ct);
         progress.Done();
         var sum = result.Summary;
         var inv = CultureInfo.InvariantCulture;
@@ -83,12 +88,17 @@ internal static class MatchCommand
             output.WriteLine(string.Create(inv, $"  rejected input rows:    {rejected.Count} (set aside in rejected.csv, not matched)"));
         }
 
+        if (review is not null)
+        {
+            ReviewStep.Summarise(output, review, changes!, result);
+        }
+
         if (result.Readiness.Warnings.Count > 0)
         {
             err.WriteLine(string.Create(inv, $"note: the readiness check found {result.Readiness.Warnings.Count} shortages (in summary.json under \"readiness\"; `validate` prints them)."));
         }
 
-        output.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}, unmatched.csv, {(skipInvalid ? "rejected.csv, " : string.Empty)}summary.json");
+        output.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}, unmatched.csv, {(skipInvalid ? "rejected.csv, " : string.Empty)}{(review is null ? string.Empty : "round-changes.csv, ")}summary.json");
         return ExitCodes.Ok;
     }
 

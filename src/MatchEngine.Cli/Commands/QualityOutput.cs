@@ -25,8 +25,8 @@ internal static class QualityOutput
 
     public static Option<int> Repeats() => new("--repeats") { Description = "How many times the random strategy is drawn (its mean, sd, min and max are reported)", DefaultValueFactory = _ => 20 };
 
-    /// <summary>Stops with a usage error when parquet has no --out, or --out exists without --force.</summary>
-    public static void CheckOut(CliContext cli, string format, FileInfo? outFile, bool force)
+    /// <summary>Before any work: stops with a usage error when parquet has no --out; checks and locks the --out file (an existing one needs --force). Null when the output goes to stdout.</summary>
+    public static OutputFolder? Open(CliContext cli, string format, FileInfo? outFile, bool force)
     {
         if (format == "parquet" && outFile is null)
         {
@@ -34,11 +34,7 @@ internal static class QualityOutput
             throw new CommandExitException(ExitCodes.Usage);
         }
 
-        if (outFile is not null && outFile.Exists && !force)
-        {
-            cli.Err.WriteLine($"error: {outFile.FullName} already exists. Pass --force to replace it.");
-            throw new CommandExitException(ExitCodes.Usage);
-        }
+        return outFile is null ? null : OutputFolder.OpenFile(outFile.FullName, force, cli.Err);
     }
 
     public static void CheckRepeats(CliContext cli, int repeats)
@@ -50,49 +46,47 @@ internal static class QualityOutput
         }
     }
 
-    public static int Write(CliContext cli, string format, FileInfo? outFile, IReadOnlyList<TidyRow> rows, RunInfo run, CancellationToken ct)
+    public static int Write(CliContext cli, string format, FileInfo? outFile, OutputFolder? output, IReadOnlyList<TidyRow> rows, RunInfo run, CancellationToken ct)
     {
         switch (format)
         {
             case "parquet":
-                OutputFolder.Write(Folder(outFile!), [(outFile!.Name, s => TidyParquet.Write(s, rows, run, ct))], ct);
+                output!.Commit([(outFile!.Name, s => TidyParquet.Write(s, rows, run, ct))], ct);
                 cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {outFile.FullName} ({rows.Count} rows; columns strategy, metric, group, value; the run's record in the file's metadata '{TidyParquet.MetadataKey}' and as rows of strategy 'run')"));
                 return ExitCodes.Ok;
             case "csv":
                 {
                     var w = new StringWriter { NewLine = "\n" };
                     QualityWriter.WriteCsv(w, rows, run);
-                    return Emit(cli, outFile, w.ToString(), ct);
+                    return Emit(cli, outFile, output, w.ToString(), ct);
                 }
 
             case "json":
                 {
                     using var ms = new MemoryStream();
                     QualityWriter.WriteJson(ms, rows, run);
-                    return Emit(cli, outFile, Encoding.UTF8.GetString(ms.ToArray()), ct);
+                    return Emit(cli, outFile, output, Encoding.UTF8.GetString(ms.ToArray()), ct);
                 }
 
             default:
                 {
                     var w = new StringWriter { NewLine = "\n" };
                     QualityWriter.WriteText(w, rows, run);
-                    return Emit(cli, outFile, w.ToString(), ct);
+                    return Emit(cli, outFile, output, w.ToString(), ct);
                 }
         }
     }
 
-    public static int Emit(CliContext cli, FileInfo? outFile, string text, CancellationToken ct)
+    public static int Emit(CliContext cli, FileInfo? outFile, OutputFolder? output, string text, CancellationToken ct)
     {
-        if (outFile is null)
+        if (outFile is null || output is null)
         {
             cli.Out.Write(text);
             return ExitCodes.Ok;
         }
 
-        OutputFolder.Write(Folder(outFile), [(outFile.Name, s => s.Write(new UTF8Encoding(false).GetBytes(text)))], ct);
+        output.Commit([(outFile.Name, s => s.Write(new UTF8Encoding(false).GetBytes(text)))], ct);
         cli.Out.WriteLine($"Wrote {outFile.FullName}");
         return ExitCodes.Ok;
     }
-
-    private static string Folder(FileInfo f) => f.Directory?.FullName ?? Directory.GetCurrentDirectory();
 }

@@ -31,11 +31,7 @@ internal static class ReportCommand
 
     private static int Run(CliContext cli, ParseResult pr, BatchOptions b, FileInfo? matchesFile, FileInfo outFile, string title, int seed, int repeats, FileInfo? gridFile, bool force, CancellationToken ct)
     {
-        if (!force && outFile.Exists)
-        {
-            cli.Err.WriteLine($"error: {outFile.FullName} already exists. Pass --force to replace it.");
-            return ExitCodes.Usage;
-        }
+        using var output = OutputFolder.OpenFile(outFile.FullName, force, cli.Err);
 
         QualityOutput.CheckRepeats(cli, repeats);
         var loader = new InputLoader(cli);
@@ -67,8 +63,7 @@ internal static class ReportCommand
         }
 
         var run = RunRecord.For(pr, b, options, batch.AsOf, [new("random_first_seed", seed), new("random_repeats", repeats)], extra);
-        var dir = outFile.Directory?.FullName ?? Directory.GetCurrentDirectory();
-        OutputFolder.Write(dir, [(outFile.Name, s =>
+        output.Commit([(outFile.Name, s =>
         {
             using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             HtmlReport.Write(w, new HtmlReportContent { Title = title, AsOf = batch.AsOf, Main = main, Comparison = comparison, Unmatched = unmatched, Sweep = sweep, Run = run });

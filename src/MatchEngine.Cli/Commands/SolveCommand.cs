@@ -29,11 +29,7 @@ internal static class SolveCommand
         var clock = Stopwatch.StartNew();
         var loader = new InputLoader(cli);
         var sep = loader.Delimiter(delimiterText);
-        if (!force && OutputFolder.Existing(outDir.FullName, ["matches.csv"]) is { Count: > 0 })
-        {
-            cli.Err.WriteLine($"error: {outDir.FullName} already holds matches.csv from an earlier run. Pass --force to replace it, or choose another --out folder.");
-            return ExitCodes.Usage;
-        }
+        using var outputs = OutputFolder.Open(outDir.FullName, ["matches.csv"], force, cli.Err);
 
         var issues = new List<CsvIssue>();
         var pairs = loader.ReadFile(pairsFile, s => PairsCsv.ReadPairs(s, pairsFile.Name, sep), issues);
@@ -46,7 +42,7 @@ internal static class SolveCommand
 
         loader.StopOn(issues);
         var solution = ScoredPairSolver.Solve(pairs!.Records, capacities, ct);
-        OutputFolder.Write(outDir.FullName, [("matches.csv", s => PairsCsv.WriteMatches(s, solution.Pairs))], ct);
+        outputs.Commit([("matches.csv", s => PairsCsv.WriteMatches(s, solution.Pairs))], ct);
         cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Matched {solution.Pairs.Count} of {solution.Mentees} mentees; total score {solution.TotalScore}; optimal; elapsed {clock.Elapsed.TotalSeconds:0.00} s"));
         cli.Out.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}");

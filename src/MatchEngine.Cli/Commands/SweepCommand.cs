@@ -50,7 +50,7 @@ internal static class SweepCommand
 
     private static int Run(CliContext cli, ParseResult pr, BatchOptions b, FileInfo gridFile, string format, FileInfo? outFile, bool force, CancellationToken ct)
     {
-        QualityOutput.CheckOut(cli, format, outFile, force);
+        using var output = QualityOutput.Open(cli, format, outFile, force);
         var inputs = new InputLoader(cli).Load(pr, b, skipInvalid: false, ct);
         var points = LoadGrid(cli, gridFile, inputs.Options);
         var results = PolicySweep.Run(inputs.Batch, points, ct);
@@ -59,9 +59,9 @@ internal static class SweepCommand
         {
             var w = new StringWriter { NewLine = "\n" };
             SweepWriter.WriteText(w, results, run);
-            return QualityOutput.Emit(cli, outFile, w.ToString(), ct);
+            return QualityOutput.Emit(cli, outFile, output, w.ToString(), ct);
         }
 
-        return QualityOutput.Write(cli, format, outFile, PolicySweep.Rows(results), run, ct);
+        return QualityOutput.Write(cli, format, outFile, output, PolicySweep.Rows(results), run, ct);
     }
 }

@@ -8,11 +8,11 @@ public static class BatchCsv
 {
     /// <summary>Columns of mentors.csv, required ones first.</summary>
     public static IReadOnlyList<string> MentorColumns { get; } =
-        ["id", "birth_date", "region", "modes", "training_complete", "latitude", "longitude", "capacity", "dbs_checked", "ethnicity", "socioeconomic", "gender", "sector", "languages"];
+        ["id", "birth_date", "region", "modes", "training_complete", "latitude", "longitude", "capacity", "dbs_checked", "ethnicity", "socioeconomic", "gender", "sector", "languages", "availability"];
 
     /// <summary>Columns of mentees.csv, required ones first.</summary>
     public static IReadOnlyList<string> MenteeColumns { get; } =
-        ["id", "birth_date", "region", "modes", "latitude", "longitude", "unmet_needs", "ethnicity", "socioeconomic", "gender", "interests", "languages", "preferred_mentor_gender", "partner"];
+        ["id", "birth_date", "region", "modes", "latitude", "longitude", "unmet_needs", "ethnicity", "socioeconomic", "gender", "interests", "languages", "preferred_mentor_gender", "partner", "availability"];
 
     private static readonly string[] MentorRequired = ["id", "birth_date", "region", "modes", "training_complete"];
     private static readonly string[] MenteeRequired = ["id", "birth_date", "region", "modes"];
@@ -44,6 +44,7 @@ public static class BatchCsv
             Gender = r.Word("gender"),
             Sector = r.Word("sector"),
             Languages = r.List("languages"),
+            Availability = r.Availability("availability"),
         }, m => m.Id);
 
     /// <summary>Reads mentees.</summary>
@@ -68,6 +69,7 @@ public static class BatchCsv
             Languages = r.List("languages"),
             PreferredMentorGender = r.Word("preferred_mentor_gender"),
             Partner = r.RequiredTextOrNull("partner"),
+            Availability = r.Availability("availability"),
         }, m => m.Id);
 
     private static CsvReadResult<T> Read<T>(

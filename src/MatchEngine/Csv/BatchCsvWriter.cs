@@ -6,16 +6,18 @@ namespace MatchEngine.Csv;
 /// <summary>Writes mentors.csv and mentees.csv per the CSV contract (the inverse of <see cref="BatchCsv"/>).</summary>
 public static class BatchCsvWriter
 {
-    /// <summary>Writes mentors with every contract column.</summary>
+    /// <summary>Writes mentors with every contract column (<c>availability</c> only when someone states it).</summary>
     /// <param name="stream">Destination.</param>
     /// <param name="mentors">The mentors.</param>
     public static void WriteMentors(Stream stream, IEnumerable<Mentor> mentors)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(mentors);
+        var list = mentors.ToList();
+        var slots = list.Any(m => m.Availability != Availability.None);
         using var w = CsvWriter.Create(stream, ResultCsv.WriterOptions, leaveOpen: true);
-        w.WriteRecord(["id", "birth_date", "region", "latitude", "longitude", "modes", "capacity", "training_complete", "dbs_checked", "ethnicity", "socioeconomic", "gender", "sector", "languages"]);
-        foreach (var m in mentors)
+        w.WriteRecord(["id", "birth_date", "region", "latitude", "longitude", "modes", "capacity", "training_complete", "dbs_checked", "ethnicity", "socioeconomic", "gender", "sector", "languages", .. slots ? (string[])["availability"] : []]);
+        foreach (var m in list)
         {
             w.WriteField(m.Id);
             w.WriteField(m.BirthDate, "yyyy-MM-dd");
@@ -30,22 +32,29 @@ public static class BatchCsvWriter
             w.WriteField(m.Gender ?? string.Empty);
             w.WriteField(m.Sector ?? string.Empty);
             w.WriteField(string.Join('|', m.Languages));
+            if (slots)
+            {
+                w.WriteField(AvailabilityNames.Join(m.Availability));
+            }
+
             w.EndRecord();
         }
 
         w.Flush();
     }
 
-    /// <summary>Writes mentees with every contract column.</summary>
+    /// <summary>Writes mentees with every contract column (<c>availability</c> only when someone states it).</summary>
     /// <param name="stream">Destination.</param>
     /// <param name="mentees">The mentees.</param>
     public static void WriteMentees(Stream stream, IEnumerable<Mentee> mentees)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(mentees);
+        var list = mentees.ToList();
+        var slots = list.Any(m => m.Availability != Availability.None);
         using var w = CsvWriter.Create(stream, ResultCsv.WriterOptions, leaveOpen: true);
-        w.WriteRecord(["id", "birth_date", "region", "latitude", "longitude", "modes", "unmet_needs", "ethnicity", "socioeconomic", "gender", "interests", "languages", "preferred_mentor_gender", "partner"]);
-        foreach (var e in mentees)
+        w.WriteRecord(["id", "birth_date", "region", "latitude", "longitude", "modes", "unmet_needs", "ethnicity", "socioeconomic", "gender", "interests", "languages", "preferred_mentor_gender", "partner", .. slots ? (string[])["availability"] : []]);
+        foreach (var e in list)
         {
             w.WriteField(e.Id);
             w.WriteField(e.BirthDate, "yyyy-MM-dd");
@@ -60,6 +69,11 @@ public static class BatchCsvWriter
             w.WriteField(string.Join('|', e.Languages));
             w.WriteField(e.PreferredMentorGender ?? string.Empty);
             w.WriteField(e.Partner ?? string.Empty);
+            if (slots)
+            {
+                w.WriteField(AvailabilityNames.Join(e.Availability));
+            }
+
             w.EndRecord();
         }
 

@@ -71,8 +71,8 @@ public static class PairsCsv
     }
 
     /// <summary>Columns of matches.csv that a locked or excluded file may carry (a previous run's output) and that are ignored.</summary>
-    private static readonly string[] MatchOutputColumns =
-        ["score", "distance_km", "cross_background", "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "locked"];
+    internal static readonly string[] MatchOutputColumns =
+        ["score", "distance_km", "cross_background", "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "locked", "decision"];
 
     /// <summary>
     /// Reads a locked or excluded pairs file: <c>mentee_id, mentor_id</c> (and for locked pairs an optional
@@ -181,7 +181,7 @@ public static class PairsCsv
     private static CsvReadResult<T> ReadTable<T>(Stream stream, string file, char? separator, string[] required, Func<RowReader, int, T> parse) =>
         ReadTable(stream, file, separator, required, [], parse);
 
-    private static CsvReadResult<T> ReadTable<T>(Stream stream, string file, char? separator, string[] required, string[] optional, Func<RowReader, int, T> parse)
+    internal static CsvReadResult<T> ReadTable<T>(Stream stream, string file, char? separator, string[] required, string[] optional, Func<RowReader, int, T> parse)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var errors = new List<CsvIssue>();

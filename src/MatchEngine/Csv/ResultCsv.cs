@@ -59,7 +59,7 @@ public static class ResultCsv
         WriteByteOrderMark = false,
     };
 
-    /// <summary>Writes matches.csv: <c>mentee_id, mentor_id, score, mode, distance_km, cross_background</c> and the score parts.</summary>
+    /// <summary>Writes matches.csv: <c>mentee_id, mentor_id, score, mode, distance_km, cross_background</c>, the score parts, <c>locked</c> and <c>decision</c> (empty for a proposal to review; <c>accept</c> for a locked pair).</summary>
     /// <param name="stream">Destination.</param>
     /// <param name="pairs">The pairs.</param>
     public static void WriteMatches(Stream stream, IEnumerable<MatchedPair> pairs)
@@ -68,7 +68,7 @@ public static class ResultCsv
         ArgumentNullException.ThrowIfNull(pairs);
         using var w = CsvWriter.Create(stream, WriterOptions, leaveOpen: true);
         w.WriteRecord(["mentee_id", "mentor_id", "score", "mode", "distance_km", "cross_background",
-            "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "locked"]);
+            "ethnicity_difference", "socioeconomic_difference", "proximity", "sector_fit", "shared_language", "gender_preference", "locked", "decision"]);
         foreach (var p in pairs)
         {
             var s = p.Score;
@@ -92,6 +92,7 @@ public static class ResultCsv
             }
 
             w.WriteField(p.Locked ? "true" : "false");
+            w.WriteField(p.Locked ? "accept" : string.Empty);
             w.EndRecord();
         }
 

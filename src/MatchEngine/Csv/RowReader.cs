@@ -280,6 +280,38 @@ internal sealed class RowReader
         return modes;
     }
 
+    /// <summary>Slots such as <c>weekday-daytime|weekend</c>; <see cref="Model.Availability.None"/> when empty.</summary>
+    public Availability Availability(string column)
+    {
+        var v = Text(column);
+        if (v is null)
+        {
+            return Model.Availability.None;
+        }
+
+        var slots = Model.Availability.None;
+        foreach (var part in v.Split('|'))
+        {
+            if (string.IsNullOrWhiteSpace(part))
+            {
+                continue;
+            }
+
+            if (AvailabilityNames.TryParse(part, out var slot))
+            {
+                slots |= slot;
+                continue;
+            }
+
+            var s = Suggest.Closest(part.Trim().ToLowerInvariant(), AvailabilityNames.Names);
+            var hint = part.Contains(',', StringComparison.Ordinal) || part.Contains(';', StringComparison.Ordinal) ? " (separate several slots with |)" : string.Empty;
+            Error(column, part.Trim(), "is not a time slot; expected weekday-daytime, weekday-evening or weekend" + (s is null ? hint + "." : $" (did you mean '{s}'?)."));
+            return Model.Availability.None;
+        }
+
+        return slots;
+    }
+
     /// <summary>The trimmed value, with repeated values sharing one string; null when empty.</summary>
     public string? RequiredTextOrNull(string column) => Text(column) is null ? null : RequiredText(column);
 

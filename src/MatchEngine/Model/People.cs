@@ -41,6 +41,9 @@ public sealed record Mentor
 
     /// <summary>Languages spoken.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>When the mentor can meet; <see cref="Availability.None"/> when not stated.</summary>
+    public Availability Availability { get; init; }
 }
 
 /// <summary>A young person to be mentored. Immutable.</summary>
@@ -84,6 +87,9 @@ public sealed record Mentee
 
     /// <summary>The school, college or charity that referred the young person.</summary>
     public string? Partner { get; init; }
+
+    /// <summary>When the young person can meet; <see cref="Availability.None"/> when not stated.</summary>
+    public Availability Availability { get; init; }
 }
 
 /// <summary>Ages in whole years on a given date.</summary>

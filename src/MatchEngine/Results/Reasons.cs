@@ -85,6 +85,7 @@ internal sealed class Reasons(MatchOptions options)
         RuleCodes.RemoteUnder18 => string.Create(CultureInfo.InvariantCulture, $"virtual and hybrid mentoring are only for mentees aged {_options.RemoteMinAge} or over"),
         RuleCodes.NoBackgroundCheck => string.Create(CultureInfo.InvariantCulture, $"mentees under {_options.BackgroundCheckUnderAge} need a mentor with a current background check"),
         RuleCodes.TooFar => string.Create(CultureInfo.InvariantCulture, $"too far for in-person meetings (face-to-face up to {_options.FaceToFaceMaxKm:0.#} km, hybrid up to {_options.HybridMaxKm:0.#} km)"),
+        RuleCodes.NoCommonAvailability => "no time slot in common (weekday-daytime, weekday-evening, weekend)",
         _ => "excluded by the programme's rules",
     };
 

@@ -58,6 +58,9 @@ public static class RuleCodes
     /// <summary>Too far apart for the in-person modes left (or in different regions with a coordinate missing).</summary>
     public const string TooFar = "TOO_FAR";
 
+    /// <summary>Both stated when they are free, and they share no slot.</summary>
+    public const string NoCommonAvailability = "NO_COMMON_AVAILABILITY";
+
     /// <summary>The pair was excluded explicitly.</summary>
     public const string Excluded = "EXCLUDED_PAIR";
 

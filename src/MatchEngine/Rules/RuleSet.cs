@@ -23,11 +23,11 @@ public sealed class RuleSet
         Rules = [.. rules];
     }
 
-    /// <summary>The programme's rules: mentor age, training, mentee age, remote age, common mode, background check, travel distance.</summary>
+    /// <summary>The programme's rules: mentor age, training, mentee age, remote age, common mode, background check, travel distance, common availability.</summary>
     public static RuleSet Default { get; } = new(
     [
         new MentorAgeRule(), new MentorTrainingRule(), new MenteeAgeRule(), new RemoteAgeRule(),
-        new CommonModeRule(), new BackgroundCheckRule(), new TravelDistanceRule(),
+        new CommonModeRule(), new BackgroundCheckRule(), new TravelDistanceRule(), new CommonAvailabilityRule(),
     ]);
 
     /// <summary>The rules in order.</summary>

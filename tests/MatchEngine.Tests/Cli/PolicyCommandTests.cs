@@ -17,10 +17,12 @@ public class PolicyCommandTests
         var (code, stdout, err) = Run(Batch(Path.Combine(dir, "m2"), "--locked", Path.Combine(dir, "m1", "matches.csv")));
         Assert.True(code == 0, err);
         Assert.Contains($"locked pairs kept:      {first.Count}", stdout, StringComparison.Ordinal);
-        var second = File.ReadAllLines(Path.Combine(dir, "m2", "matches.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var lines = File.ReadAllLines(Path.Combine(dir, "m2", "matches.csv"));
+        var lockedColumn = Array.IndexOf(lines[0].Split(','), "locked");
+        var second = lines.Skip(1).Select(l => l.Split(',')).ToList();
         foreach (var (mentee, mentor, mode) in first)
         {
-            Assert.Contains(second, f => f[0] == mentee && f[1] == mentor && f[3] == mode && f[^1] == "true");
+            Assert.Contains(second, f => f[0] == mentee && f[1] == mentor && f[3] == mode && f[lockedColumn] == "true");
         }
     }
 

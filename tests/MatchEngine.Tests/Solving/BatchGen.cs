@@ -16,6 +16,11 @@ internal static class BatchGen
     private static readonly string?[] Genders = [null, "female", "male"];
     private static readonly string[] Regions = ["West Midlands", "East London"];
 
+    /// <summary>Mostly not stated (today's files), sometimes one or two slots, so the availability rule bites.</summary>
+    private static readonly Gen<Availability> Slots = Gen.Frequency(
+        (4, Gen.Constant(Availability.None)), (1, Gen.Constant(Availability.Weekend)), (1, Gen.Constant(Availability.WeekdayEvening)),
+        (1, Gen.Constant(Availability.WeekdayDaytime | Availability.Weekend)));
+
     private static Gen<T> Pick<T>(T[] items) => Gen.Elements(items);
 
     public static Gen<Mentor> Mentor(int i) =>
@@ -31,7 +36,8 @@ internal static class BatchGen
         from sector in Pick(Sectors)
         from gender in Pick(Genders)
         from lang in Gen.Elements(Array.Empty<string>(), ["english"], ["urdu", "english"])
-        select People.Mentor($"MR{i}", age, (MeetingModes)modes, cap, trained, dbs, region, at, at is null, eth, ses, gender, sector, lang);
+        from slots in Slots
+        select People.Mentor($"MR{i}", age, (MeetingModes)modes, cap, trained, dbs, region, at, at is null, eth, ses, gender, sector, lang) with { Availability = slots };
 
     public static Gen<Mentee> Mentee(int i) =>
         from age in Gen.Elements(10, 11, 15, 17, 18, 22, 25, 26)
@@ -44,7 +50,8 @@ internal static class BatchGen
         from interest in Gen.Elements(Array.Empty<string>(), ["law"], ["health", "law"])
         from pref in Pick(Genders)
         from lang in Gen.Elements(Array.Empty<string>(), ["english"], ["urdu"])
-        select People.Mentee($"ME{i}", age, (MeetingModes)modes, unmet, region, at, at is null, eth, ses, null, interest, lang, pref);
+        from slots in Slots
+        select People.Mentee($"ME{i}", age, (MeetingModes)modes, unmet, region, at, at is null, eth, ses, null, interest, lang, pref) with { Availability = slots };
 
     public static Gen<MatchBatch> Batch(int maxMentors = 8, int maxMentees = 8) =>
         from nm in Gen.Choose(0, maxMentors)

@@ -13,6 +13,11 @@ internal static class ReferenceRules
             return MeetingModes.None;
         }
 
+        if (mentor.Availability != Availability.None && mentee.Availability != Availability.None && (mentor.Availability & mentee.Availability) == 0)
+        {
+            return MeetingModes.None;
+        }
+
         var modes = mentor.Modes & mentee.Modes;
         if (ea < 18)
         {
