@@ -151,9 +151,16 @@ internal sealed class InputLoader(CliContext cli)
             using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var result = read(stream);
             issues.AddRange(result.Errors);
-            foreach (var w in result.Warnings)
+            // The first few warnings are shown; the rest are counted, so a file with 100,000 unknown columns gives a few lines.
+            const int ShownWarnings = 10;
+            foreach (var w in result.Warnings.Take(ShownWarnings))
             {
                 Err.WriteLine($"warning: {w}");
+            }
+
+            if (result.Warnings.Count > ShownWarnings)
+            {
+                Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: ... and {result.Warnings.Count - ShownWarnings} more warnings in {TerminalText.Safe(file.Name, 0)} like these."));
             }
 
             return result;

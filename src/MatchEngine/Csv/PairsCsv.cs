@@ -18,8 +18,8 @@ public static class PairsCsv
         var seen = new Dictionary<(string, string), int>();
         return ReadTable(stream, file, separator, ["mentee_id", "mentor_id", "score"], (r, row) =>
         {
-            var mentee = r.Id("mentee_id");
-            var mentor = r.Id("mentor_id");
+            var mentee = r.Id("mentee_id", unguard: true);
+            var mentor = r.Id("mentor_id", unguard: true);
             var text = r.Text("score");
             decimal score = 0;
             if (text is null)
@@ -54,7 +54,7 @@ public static class PairsCsv
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         return ReadTable(stream, file, separator, ["mentor_id", "capacity"], (r, row) =>
         {
-            var id = r.Id("mentor_id");
+            var id = r.Id("mentor_id", unguard: true);
             if (r.Text("capacity") is null)
             {
                 r.Error("capacity", null, "is empty; expected a whole number from 0.");
@@ -114,8 +114,8 @@ public static class PairsCsv
         string[] columns = locked ? ["mentee_id", "mentor_id", "mode"] : ["mentee_id", "mentor_id"];
         return ReadTable(stream, file, separator, ["mentee_id", "mentor_id"], [.. columns.Skip(2), .. MatchOutputColumns, .. quiet ? [AnyColumn] : Array.Empty<string>()], (r, row) =>
         {
-            var mentee = r.Id("mentee_id");
-            var mentor = r.Id("mentor_id");
+            var mentee = r.Id("mentee_id", unguard: true);
+            var mentor = r.Id("mentor_id", unguard: true);
             MeetingModes? mode = null;
             if (locked && r.Text("mode") is not null)
             {
@@ -169,8 +169,8 @@ public static class PairsCsv
         w.WriteRecord(["mentee_id", "mentor_id", "score"]);
         foreach (var p in pairs)
         {
-            w.WriteField(p.MenteeId);
-            w.WriteField(p.MentorId);
+            w.WriteField(CellGuard.Escape(p.MenteeId));
+            w.WriteField(CellGuard.Escape(p.MentorId));
             w.WriteField(p.Score, default);
             w.EndRecord();
         }

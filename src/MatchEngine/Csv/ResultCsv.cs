@@ -55,7 +55,8 @@ public static class ResultCsv
     internal static CsvWriterOptions WriterOptions { get; } = new()
     {
         NewLine = "\n",
-        Injection = CsvInjection.Escape,
+        // The formula guard is applied per text cell by CellGuard (numbers stay numbers; readers undo it exactly).
+        Injection = CsvInjection.None,
         WriteByteOrderMark = false,
     };
 
@@ -72,8 +73,8 @@ public static class ResultCsv
         foreach (var p in pairs)
         {
             var s = p.Score;
-            w.WriteField(p.MenteeId);
-            w.WriteField(p.MentorId);
+            w.WriteField(CellGuard.Escape(p.MenteeId));
+            w.WriteField(CellGuard.Escape(p.MentorId));
             w.WriteField(s.Total, "0.00");
             w.WriteField(MeetingModeNames.Name(p.Mode));
             if (p.DistanceKm is { } d)
@@ -111,9 +112,9 @@ public static class ResultCsv
         foreach (var u in entries)
         {
             w.WriteField(u.Role == PersonRole.Mentee ? "mentee" : "mentor");
-            w.WriteField(u.Id);
+            w.WriteField(CellGuard.Escape(u.Id));
             w.WriteField(u.ReasonCode);
-            w.WriteField(u.Reason);
+            w.WriteField(CellGuard.Escape(u.Reason));
             w.WriteField(u.EligibleCount, default);
             w.EndRecord();
         }
@@ -140,7 +141,7 @@ public static class ResultCsv
                 cells[i] = i < r.Cells.Count ? r.Cells[i] : string.Empty;
             }
 
-            w.WriteRecord([r.File, r.Row.ToString(CultureInfo.InvariantCulture), string.Join(" | ", r.Errors.Select(e => e.ToString())), .. cells]);
+            w.WriteRecord([CellGuard.Escape(r.File), r.Row.ToString(CultureInfo.InvariantCulture), CellGuard.Escape(string.Join(" | ", r.Errors.Select(e => e.ToString()))), .. cells.Select(CellGuard.Escape)]);
         }
 
         w.Flush();

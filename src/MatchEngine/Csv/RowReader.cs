@@ -66,8 +66,8 @@ internal sealed class RowReader
         return v ?? string.Empty;
     }
 
-    /// <summary>An id: kept exactly as written (only a fully blank cell is missing).</summary>
-    public string Id(string column)
+    /// <summary>An id: kept exactly as written (only a fully blank cell is missing); with <paramref name="unguard"/> (files our outputs feed: locked, excluded, pairs), less the formula guard our writers add (see <see cref="CellGuard"/>).</summary>
+    public string Id(string column, bool unguard = false)
     {
         var v = Raw(column);
         if (string.IsNullOrWhiteSpace(v))
@@ -76,7 +76,7 @@ internal sealed class RowReader
             return string.Empty;
         }
 
-        return v;
+        return unguard ? CellGuard.Unescape(v) : v;
     }
 
     public DateOnly Date(string column, DateOnly asOf, bool notInFuture)

@@ -203,12 +203,8 @@ public static class QualityWriter
 
     private static string Cell(string s)
     {
-        // Text that a spreadsheet would run as a formula is escaped, as in every CSV output.
-        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@')
-        {
-            s = "'" + s;
-        }
-
-        return s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
+        // RFC 4180 quoting (separator, quote, line breaks) and the formula guard of every CSV output.
+        s = Csv.CellGuard.Escape(s);
+        return s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
     }
 }

@@ -25,8 +25,8 @@ public static class DecisionsCsv
         var seen = new Dictionary<(string, string), int>();
         var result = PairsCsv.ReadTable(stream, file, separator, ["mentee_id", "mentor_id", "decision"], ["mode", .. PairsCsv.MatchOutputColumns.Where(c => c != "decision")], (r, row) =>
         {
-            var mentee = r.Id("mentee_id");
-            var mentor = r.Id("mentor_id");
+            var mentee = r.Id("mentee_id", unguard: true);
+            var mentor = r.Id("mentor_id", unguard: true);
             var decision = Parse(r);
             if (mentee.Length > 0 && !mentees.Contains(mentee))
             {
@@ -93,7 +93,7 @@ public static class DecisionsCsv
         w.WriteRecord(["mentee_id", "change", "previous_mentor_id", "previous_decision", "mentor_id", "reason"]);
         foreach (var c in changes)
         {
-            w.WriteRecord([c.MenteeId, c.Change, c.PreviousMentorId ?? string.Empty, Name(c.PreviousDecision), c.MentorId ?? string.Empty, c.Reason]);
+            w.WriteRecord([CellGuard.Escape(c.MenteeId), c.Change, CellGuard.Escape(c.PreviousMentorId ?? string.Empty), Name(c.PreviousDecision), CellGuard.Escape(c.MentorId ?? string.Empty), CellGuard.Escape(c.Reason)]);
         }
 
         w.Flush();
