@@ -103,3 +103,26 @@ for name, rows in (("mentors.csv", mentors), ("mentees.csv", mentees)):
         w.writeheader()
         w.writerows(rows)
 print("wrote", len(mentors), "mentors and", len(mentees), "mentees")
+
+# The same people as a UK spreadsheet export has them (samples/uk/): human headers, dd/MM/yyyy dates, CRLF, and
+# made-up names and e-mail addresses for the mail-merge (--carry). Read it with:
+#   matchengine match --mentors samples/uk/mentors.csv --mentees samples/uk/mentees.csv -o out --date-format dd/MM/yyyy --carry first_name,last_name,email
+FIRST = ["Aisha", "Ben", "Chloe", "Dylan", "Efua", "Femi", "Grace", "Harpreet", "Ieuan", "Jade", "Kofi", "Leah", "Mohammed", "Niamh", "Owain", "Priya", "Rhys", "Sana", "Tomasz", "Zoë-Siân"]
+LAST = ["Ahmed", "Begum", "Davies", "Evans", "Hughes", "Jones", "Khan", "Kowalski", "Mensah", "Nowak", "Okafor", "Patel", "Roberts", "Singh", "Smith", "Taylor", "Thomas", "Williams"]
+HUMAN = {"birth_date": "Date of Birth", "modes": "Meeting modes", "training_complete": "Training complete", "dbs_checked": "DBS checked", "unmet_needs": "Unmet needs"}
+names = random.Random(20261127)
+os.makedirs(os.path.join(here, "uk"), exist_ok=True)
+for name, rows in (("mentors.csv", mentors), ("mentees.csv", mentees)):
+    out = []
+    for r in rows:
+        first, last = names.choice(FIRST), names.choice(LAST)
+        y, m, d = r["birth_date"].split("-")
+        uk = {HUMAN.get(k, k): v for k, v in r.items()}
+        uk["Date of Birth"] = f"{d}/{m}/{y}"
+        uk.update(first_name=first, last_name=last, email=f"{first.lower()}.{last.lower()}.{r['id'].lower()}@example.org")
+        out.append(uk)
+    with open(os.path.join(here, "uk", name), "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=list(out[0]), lineterminator="\r\n")
+        w.writeheader()
+        w.writerows(out)
+print("wrote samples/uk/ (the same people as a UK export, with names)")

@@ -20,8 +20,10 @@ internal sealed class CliApp
 
     public int Run(string[] args, CancellationToken cancellationToken = default)
     {
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors: no progress, notes, warnings or summaries", Recursive = true };
         var root = new RootCommand("MatchEngine: optimal mentor–mentee matching for youth mentoring programmes.")
         {
+            quiet,
             MatchCommand.Create(_cli),
             ValidateCommand.Create(_cli),
             ExplainCommand.Create(_cli),
@@ -36,9 +38,12 @@ internal sealed class CliApp
 
         // ProcessTerminationTimeout = null: Program.cs owns SIGINT/SIGTERM and cancels the token passed here.
         var config = new InvocationConfiguration { Output = _cli.Out, Error = _cli.Err, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        HelpText.Install(root);
         try
         {
-            return root.Parse(args).InvokeAsync(config, cancellationToken).GetAwaiter().GetResult();
+            var parsed = root.Parse(args);
+            _cli.Quiet.On = parsed.GetValue(quiet);
+            return parsed.InvokeAsync(config, cancellationToken).GetAwaiter().GetResult();
         }
         catch (CommandExitException e)
         {

@@ -5,21 +5,29 @@ namespace MatchEngine.Cli.Commands;
 /// <summary>The options every command on a batch shares.</summary>
 internal sealed class BatchOptions
 {
-    public Option<FileInfo> Mentors { get; } = new("--mentors") { Description = "mentors.csv (see the CSV contract in the README)", Required = true };
+    public Option<FileInfo> Mentors { get; } = new("--mentors") { Description = "The mentors: a .csv (see the CSV contract in the README) or an .xlsx workbook", Required = true, HelpName = "FILE" };
 
-    public Option<FileInfo> Mentees { get; } = new("--mentees") { Description = "mentees.csv", Required = true };
+    public Option<FileInfo> Mentees { get; } = new("--mentees") { Description = "The young people: a .csv or an .xlsx workbook", Required = true, HelpName = "FILE" };
 
-    public Option<string?> AsOf { get; } = new("--as-of") { Description = "Date ages are computed on, YYYY-MM-DD (default: today)" };
+    public Option<string?> AsOf { get; } = new("--as-of") { Description = "Date ages are computed on, YYYY-MM-DD (default: today)", HelpName = "DATE" };
 
     public Option<string?> Delimiter { get; } = SharedOptions.Delimiter();
 
-    public Option<FileInfo?> Policy { get; } = new("--policy") { Description = "policy.json: weights, travel limits, ages, safeguarding, objective, targets (see `matchengine policy`)" };
+    public Option<string> DateFormat { get; } = new("--date-format") { Description = "How dates are written in the input: yyyy-MM-dd (default), dd/MM/yyyy, d/M/yyyy or MM/dd/yyyy; yyyy-MM-dd cells and cells Excel stores as dates are always read", HelpName = "FORMAT", DefaultValueFactory = _ => Csv.DateFormats.Iso };
 
-    public Option<FileInfo?> Locked { get; } = new("--locked") { Description = "Pairs already running (mentee_id, mentor_id[, mode]); a previous matches.csv works as it is" };
+    public Option<string?> Sheet { get; } = new("--sheet") { Description = "The sheet of an .xlsx input to read (default: the first)", HelpName = "NAME" };
 
-    public Option<FileInfo?> Excluded { get; } = new("--excluded") { Description = "Pairs never to make (mentee_id, mentor_id)" };
+    public Option<FileInfo?> Columns { get; } = new("--columns") { Description = "map.json renaming headers to columns, e.g. {\"Geburtsdatum\": \"birth_date\"}", HelpName = "FILE" };
 
-    public Option<double?> MinCrossBackground { get; } = new("--min-cross-background") { Description = "Least share of cross-background pairs, e.g. 0.75 (overrides the policy file)" };
+    public Option<string?> Carry { get; } = new("--carry") { Description = "Extra columns to copy into the outputs, e.g. first_name,last_name,email (personal data: never used for matching, never printed)", HelpName = "COLUMNS" };
+
+    public Option<FileInfo?> Policy { get; } = new("--policy") { Description = "policy.json: weights, travel limits, ages, safeguarding, objective, targets (see `matchengine policy`)", HelpName = "FILE" };
+
+    public Option<FileInfo?> Locked { get; } = new("--locked") { Description = "Pairs already running (mentee_id, mentor_id[, mode]); a previous matches.csv works as it is", HelpName = "FILE" };
+
+    public Option<FileInfo?> Excluded { get; } = new("--excluded") { Description = "Pairs never to make (mentee_id, mentor_id)", HelpName = "FILE" };
+
+    public Option<double?> MinCrossBackground { get; } = new("--min-cross-background") { Description = "Least share of cross-background pairs, e.g. 0.75 (overrides the policy file)", HelpName = "SHARE" };
 
     public Option<bool> KeepRuleBreakingLocks { get; } = new(LockedPairGate.KeepOption) { Description = "Keep locked pairs that break a hard rule (each is listed in summary.json and on the terminal); never for the safeguarding rules NO_BACKGROUND_CHECK and REMOTE_UNDER_18" };
 
@@ -29,6 +37,10 @@ internal sealed class BatchOptions
         c.Add(Mentees);
         c.Add(AsOf);
         c.Add(Delimiter);
+        c.Add(DateFormat);
+        c.Add(Sheet);
+        c.Add(Columns);
+        c.Add(Carry);
         c.Add(Policy);
         c.Add(Locked);
         c.Add(Excluded);

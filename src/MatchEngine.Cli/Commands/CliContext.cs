@@ -12,6 +12,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Err, TimeProvider T
     /// <summary>Stderr as given, for the live progress line (which writes carriage returns); null means <see cref="Err"/>.</summary>
     public TextWriter? RawErr { get; init; }
 
+    /// <summary>--quiet: only errors are printed (see <see cref="Quiet"/>).</summary>
+    public QuietMode Quiet { get; } = new();
+
     /// <summary>Where an unexpected error's details go (default: the temp folder); see <see cref="CrashReport"/>.</summary>
     public string? CrashLogFolder { get; init; }
 }

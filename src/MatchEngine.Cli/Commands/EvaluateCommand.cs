@@ -11,7 +11,7 @@ internal static class EvaluateCommand
 {
     public static Command Create(CliContext cli)
     {
-        var matchesIn = new Option<FileInfo[]>("--matches") { Description = "Pairs to evaluate: mentee_id, mentor_id (other columns are ignored); repeat to put several side by side", Required = true, AllowMultipleArgumentsPerToken = false };
+        var matchesIn = new Option<FileInfo[]>("--matches") { Description = "Pairs to evaluate: mentee_id, mentor_id (other columns are ignored); repeat to put several side by side", Required = true, AllowMultipleArgumentsPerToken = false, HelpName = "FILE" };
         var labels = new Option<string[]>("--label") { Description = "A name for each --matches, in the same order (default: the file name)", AllowMultipleArgumentsPerToken = false };
         var format = QualityOutput.Format();
         var outFile = QualityOutput.OutFile();

@@ -8,10 +8,10 @@ internal static class ExplainCommand
 {
     public static Command Create(CliContext cli)
     {
-        var menteeId = new Option<string>("--mentee") { Description = "The mentee to explain", Required = true };
-        var mentorId = new Option<string?>("--mentor") { Description = "A mentor to look at closely" };
+        var menteeId = new Option<string>("--mentee") { Description = "The mentee to explain", Required = true, HelpName = "ID" };
+        var mentorId = new Option<string?>("--mentor") { Description = "A mentor to look at closely", HelpName = "ID" };
         var json = new Option<bool>("--json") { Description = "Write the explanation as JSON" };
-        var top = new Option<int>("--top") { Description = "How many alternatives to show", DefaultValueFactory = _ => 5 };
+        var top = new Option<int>("--top") { Description = "How many alternatives to show", DefaultValueFactory = _ => 5, HelpName = "N" };
         var b = new BatchOptions();
         var explain = new Command("explain", "Why a mentee got the mentor they got (or none): the score breakdown, the best alternatives, and the rule that excluded each other mentor.")
         {

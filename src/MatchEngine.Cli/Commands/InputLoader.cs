@@ -19,6 +19,8 @@ internal sealed class InputLoader(CliContext cli)
     {
         var asOf = AsOf(r.GetValue(b.AsOf));
         var sep = Delimiter(r.GetValue(b.Delimiter));
+        var readOptions = InputOptions.Read(r.GetValue(b.DateFormat), r.GetValue(b.Sheet), r.GetValue(b.Columns), r.GetValue(b.Carry), sep, Err, out var optionsExit)
+            ?? throw new CommandExitException(optionsExit);
         var issues = new List<CsvIssue>();
         var options = MatchOptions.Default;
         if (r.GetValue(b.Policy) is { } policyFile)
@@ -50,7 +52,7 @@ internal sealed class InputLoader(CliContext cli)
             options = options with { MinCrossBackgroundShare = share };
         }
 
-        var (batch, rejected) = ReadBatch(r.GetValue(b.Mentors)!, r.GetValue(b.Mentees)!, asOf, sep, skipInvalid, ct);
+        var (batch, rejected, mentorCarry, menteeCarry) = ReadBatch(r.GetValue(b.Mentors)!, r.GetValue(b.Mentees)!, asOf, readOptions, skipInvalid, ct);
         var locked = new List<LockedPair>();
         var excluded = new List<PairRef>();
         var excludedRows = new List<LockedPair>();
@@ -82,7 +84,7 @@ internal sealed class InputLoader(CliContext cli)
             throw new CommandExitException(ExitCodes.InvalidInput);
         }
 
-        return new Inputs(batch, options, rejected);
+        return new Inputs(batch, options, rejected) { MentorCarry = mentorCarry, MenteeCarry = menteeCarry };
     }
 
     /// <summary>The policy file's bytes (at most 1 MB): a missing, unreadable or endless file (a folder, /proc/self/mem, /dev/zero) is one line and exit 2.</summary>
@@ -155,7 +157,12 @@ internal sealed class InputLoader(CliContext cli)
             const int ShownWarnings = 10;
             foreach (var w in result.Warnings.Take(ShownWarnings))
             {
-                Err.WriteLine($"warning: {w}");
+                cli.Notes().WriteLine($"warning: {w}");
+            }
+
+            foreach (var n in result.Notices)
+            {
+                cli.Notes().WriteLine($"note: {n}");
             }
 
             if (result.Warnings.Count > ShownWarnings)
@@ -165,7 +172,7 @@ internal sealed class InputLoader(CliContext cli)
 
             return result;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             issues.Add(new CsvIssue(file.ToString(), 0, null, null, $"cannot be read: {OutputFolder.Cause(e)}."));
             return null;
@@ -180,17 +187,7 @@ internal sealed class InputLoader(CliContext cli)
             return;
         }
 
-        Err.WriteLine(issues.Count == 1 ? "error: the input has 1 error; nothing was written." : $"error: the input has {issues.Count} errors; nothing was written.");
-        foreach (var i in issues.Take(CliContext.MaxListed))
-        {
-            Err.WriteLine($"  {i}");
-        }
-
-        if (issues.Count > CliContext.MaxListed)
-        {
-            Err.WriteLine($"  ... and {issues.Count - CliContext.MaxListed} more errors.");
-        }
-
+        IssueReport.Write(Err, issues);
         throw new CommandExitException(ExitCodes.InvalidInput);
     }
 
@@ -230,12 +227,13 @@ internal sealed class InputLoader(CliContext cli)
         }
     }
 
-    private (MatchBatch Batch, List<RejectedRow> Rejected) ReadBatch(FileInfo mentorsFile, FileInfo menteesFile, DateOnly asOf, char? sep, bool skipInvalid, CancellationToken ct)
+    private (MatchBatch Batch, List<RejectedRow> Rejected, CarriedColumns MentorCarry, CarriedColumns MenteeCarry) ReadBatch(
+        FileInfo mentorsFile, FileInfo menteesFile, DateOnly asOf, BatchReadOptions readOptions, bool skipInvalid, CancellationToken ct)
     {
         var issues = new List<CsvIssue>();
-        var mentors = ReadFile(mentorsFile, s => BatchCsv.ReadMentors(s, mentorsFile.Name, asOf, sep), issues);
+        var mentors = ReadFile(mentorsFile, s => BatchFiles.ReadMentors(s, mentorsFile.Name, asOf, readOptions), issues);
         ct.ThrowIfCancellationRequested();
-        var mentees = ReadFile(menteesFile, s => BatchCsv.ReadMentees(s, menteesFile.Name, asOf, sep), issues);
+        var mentees = ReadFile(menteesFile, s => BatchFiles.ReadMentees(s, menteesFile.Name, asOf, readOptions), issues);
         var rejected = new List<RejectedRow>();
         if (mentors is not null && mentees is not null && skipInvalid)
         {
@@ -246,11 +244,11 @@ internal sealed class InputLoader(CliContext cli)
             issues.RemoveAll(rowIssues.Contains);
             if (rejected.Count > 0)
             {
-                Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {rejected.Count} invalid rows set aside in rejected.csv ({rowIssues.Count} errors); matching the rest."));
+                cli.Notes().WriteLine($"warning: {CliText.Plural(rejected.Count, "invalid row")} set aside in rejected.csv ({CliText.Plural(rowIssues.Count, "error")}); matching the rest.");
             }
         }
 
         StopOn(issues);
-        return (new MatchBatch(mentors!.Records, mentees!.Records, asOf), rejected);
+        return (new MatchBatch(mentors!.Records, mentees!.Records, asOf), rejected, mentors.Carried, mentees.Carried);
     }
 }

@@ -8,44 +8,81 @@ namespace MatchEngine.Cli.Commands;
 /// <summary><c>matchengine match</c>: match the batch optimally and write matches.csv, unmatched.csv and summary.json (and rejected.csv).</summary>
 internal static class MatchCommand
 {
-    private static readonly string[] MatchOutputs = ["matches.csv", "unmatched.csv", "summary.json", "rejected.csv", "round-changes.csv"];
+    private static readonly string[] MatchOutputs = ["matches.csv", "unmatched.csv", "per-mentor.csv", "summary.json", "rejected.csv", "round-changes.csv", "matches.xlsx"];
 
     public static Command Create(CliContext cli)
     {
         var outDir = SharedOptions.OutFolder();
         var force = SharedOptions.Force();
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Set invalid rows aside in rejected.csv and match the rest, instead of stopping" };
+        var format = new Option<string>("--format") { Description = "csv (default): matches.csv, unmatched.csv, per-mentor.csv; xlsx: one workbook matches.xlsx; both", HelpName = "csv|xlsx|both", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "xlsx", "both");
+        var excel = new Option<bool>("--excel") { Description = "Write the CSV files for Excel on Windows: UTF-8 with a byte-order mark, CRLF line ends" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the input, print the readiness check and the files a run would write; write nothing" };
         var decisions = ReviewStep.Option();
         var b = new BatchOptions();
-        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv and summary.json.") { outDir, force, skipInvalid, decisions };
+        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv, per-mentor.csv and summary.json.") { outDir, force, skipInvalid, format, excel, dryRun, decisions };
         b.AddTo(match);
-        match.SetCancellableAction((r, ct) => Run(cli, r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), ct, r.GetValue(decisions)));
+        match.SetCancellableAction((r, ct) => Run(cli, r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), new MatchWrite(r.GetValue(format)!, r.GetValue(excel), r.GetValue(dryRun)), ct, r.GetValue(decisions)));
         return match;
     }
 
-    private static int Run(CliContext cli, ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, CancellationToken ct, FileInfo[]? decisions = null)
+    /// <summary>What <c>match</c> writes: the format (csv, xlsx or both), CSV for Excel, or nothing (dry run).</summary>
+    private sealed record MatchWrite(string Format, bool Excel, bool DryRun)
     {
-        var (output, err) = (cli.Out, cli.Err);
-        var clock = Stopwatch.StartNew();
-        // The output folder is checked and locked before any work (see OutputFolder).
-        using var outputs = OutputFolder.Open(outDir.FullName, MatchOutputs, force, err);
+        public bool Csv => Format is "csv" or "both";
 
-        var progress = new ProgressDisplay(cli.RawErr ?? err, ProgressDisplay.IsTerminal(cli.RawErr ?? err));
+        public bool Xlsx => Format is "xlsx" or "both";
+
+        public IReadOnlyList<string> Names(bool skipInvalid, bool review) =>
+        [
+            .. Csv ? (string[])["matches.csv", "unmatched.csv", "per-mentor.csv", .. skipInvalid ? (string[])["rejected.csv"] : []] : [],
+            .. Xlsx ? (string[])["matches.xlsx"] : [],
+            .. review ? (string[])["round-changes.csv"] : [],
+            "summary.json",
+        ];
+    }
+
+    private static int Run(CliContext cli, ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, MatchWrite write, CancellationToken ct, FileInfo[]? decisions = null)
+    {
+        var (output, err) = (cli.Status(), cli.Err);
+        var clock = Stopwatch.StartNew();
+        // The output folder is checked and locked before any work (see OutputFolder); a dry run only looks at it.
+        using var outputs = write.DryRun ? null : OutputFolder.Open(outDir.FullName, MatchOutputs, force, err);
+
+        var progressErr = cli.Quiet.On ? TextWriter.Null : cli.RawErr ?? err;
+        var progress = new ProgressDisplay(progressErr, !cli.Quiet.On && ProgressDisplay.IsTerminal(progressErr));
         progress.Report(new MatchProgress("reading", 0, 0));
-        var (batch, options, rejected) = new InputLoader(cli).Load(r, b, skipInvalid, ct);
+        var inputs = new InputLoader(cli).Load(r, b, skipInvalid, ct);
+        var (batch, options, rejected) = inputs;
         (batch, var review) = ReviewStep.Apply(cli, r, b, decisions, batch, options);
+        if (write.DryRun)
+        {
+            progress.Done();
+            return DryRun(cli, inputs with { Batch = batch }, outDir, write.Names(skipInvalid, review is not null), force, ct);
+        }
+
         progress.Report(new MatchProgress("candidates", 0, batch.Mentees.Count));
         var result = new Matcher(options).Match(batch, progress, ct);
         progress.Report(new MatchProgress("writing", 0, 0));
         result = result with { Summary = result.Summary with { RejectedRows = rejected.Count } };
-        var files = new List<(string, Action<Stream>)>
+        var (mentorCarry, menteeCarry) = (inputs.MentorCarry, inputs.MenteeCarry);
+        var carrying = mentorCarry.Names.Count + menteeCarry.Names.Count > 0;
+        var files = new List<(string, Action<Stream>)>();
+        if (write.Csv)
         {
-            ("matches.csv", s => ResultCsv.WriteMatches(s, result.Pairs)),
-            ("unmatched.csv", s => ResultCsv.WriteUnmatched(s, result.Unmatched)),
-        };
-        if (skipInvalid)
+            files.Add(("matches.csv", ExcelCsvStream.Wrap(carrying ? s => MailMerge.WriteMatches(s, result.Pairs, mentorCarry, menteeCarry) : s => ResultCsv.WriteMatches(s, result.Pairs), write.Excel)));
+            files.Add(("unmatched.csv", ExcelCsvStream.Wrap(carrying ? s => MailMerge.WriteUnmatched(s, result.Unmatched, mentorCarry, menteeCarry) : s => ResultCsv.WriteUnmatched(s, result.Unmatched), write.Excel)));
+            files.Add(("per-mentor.csv", ExcelCsvStream.Wrap(s => MailMerge.WritePerMentor(s, result.Pairs, mentorCarry, menteeCarry), write.Excel)));
+            if (skipInvalid)
+            {
+                files.Add(("rejected.csv", ExcelCsvStream.Wrap(s => ResultCsv.WriteRejected(s, rejected), write.Excel)));
+            }
+        }
+
+        if (write.Xlsx)
         {
-            files.Add(("rejected.csv", s => ResultCsv.WriteRejected(s, rejected)));
+            files.Add(("matches.xlsx", s => WorkbookWriter.Write(s, result, mentorCarry, menteeCarry, skipInvalid ? rejected : null)));
         }
 
         var changes = review?.Changes(result);
@@ -55,11 +92,11 @@ internal static class MatchCommand
         }
 
         files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result, RunRecord.For(r, b, options, batch.AsOf, [], []))));
-        outputs.Commit(files, ct);
+        outputs!.Commit(files, ct);
         progress.Done();
         var sum = result.Summary;
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv, $"Matched {sum.Matched} of {sum.Mentees} mentees ({Pct(sum.Matched, sum.Mentees)}) with {sum.Mentors} mentors ({sum.MentorPlaces} places), as of {sum.AsOf:yyyy-MM-dd}."));
+        output.WriteLine(string.Create(inv, $"Matched {sum.Matched} of {CliText.Plural(sum.Mentees, "mentee")} ({Pct(sum.Matched, sum.Mentees)}) with {CliText.Plural(sum.Mentors, "mentor")} ({CliText.Plural(sum.MentorPlaces, "place")}), as of {sum.AsOf:yyyy-MM-dd}."));
         if (sum.LockedPairs > 0)
         {
             output.WriteLine(string.Create(inv, $"  locked pairs kept:      {sum.LockedPairs}"));
@@ -95,10 +132,34 @@ internal static class MatchCommand
 
         if (result.Readiness.Warnings.Count > 0)
         {
-            err.WriteLine(string.Create(inv, $"note: the readiness check found {result.Readiness.Warnings.Count} shortages (in summary.json under \"readiness\"; `validate` prints them)."));
+            cli.Notes().WriteLine($"note: the readiness check found {CliText.Plural(result.Readiness.Warnings.Count, "shortage")} (in summary.json under \"readiness\"; `validate` prints them).");
         }
 
-        output.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}, unmatched.csv, {(skipInvalid ? "rejected.csv, " : string.Empty)}{(review is null ? string.Empty : "round-changes.csv, ")}summary.json");
+        var names = write.Names(skipInvalid, review is not null);
+        output.WriteLine($"Wrote {Path.Combine(outDir.FullName, names[0])}, {string.Join(", ", names.Skip(1))}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary><c>match --dry-run</c>: the input is valid; print the readiness check and what a run would write.</summary>
+    private static int DryRun(CliContext cli, Inputs inputs, DirectoryInfo outDir, IReadOnlyList<string> names, bool force, CancellationToken ct)
+    {
+        var batch = inputs.Batch;
+        var status = cli.Status();
+        status.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Dry run: {CliText.Plural(batch.Mentors.Count, "mentor")} and {CliText.Plural(batch.Mentees.Count, "mentee")} are valid (as of {batch.AsOf:yyyy-MM-dd}); nothing was written."));
+        ValidateCommand.PrintReadiness(status, batch, inputs.Options, ct);
+        status.WriteLine();
+        status.WriteLine($"A run would write to {outDir.FullName}:");
+        foreach (var n in names)
+        {
+            status.WriteLine($"  {n}{(File.Exists(Path.Combine(outDir.FullName, n)) ? " (replacing the earlier one)" : string.Empty)}");
+        }
+
+        if (!force && OutputFolder.Existing(outDir.FullName, MatchOutputs) is { Count: > 0 } existing)
+        {
+            cli.Err.WriteLine($"error: {outDir.FullName} already holds the results of an earlier run ({string.Join(", ", existing)}); the run would stop. Pass --force to replace them, or choose another --out folder.");
+            return ExitCodes.Usage;
+        }
+
         return ExitCodes.Ok;
     }
 

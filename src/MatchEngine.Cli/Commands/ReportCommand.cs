@@ -12,13 +12,13 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext cli)
     {
-        var reportOut = new Option<FileInfo>("--out") { Description = "The HTML file to write", Required = true };
-        var reportMatches = new Option<FileInfo?>("--matches") { Description = "Report on these pairs instead of the optimal match" };
-        var title = new Option<string>("--title") { Description = "Page title", DefaultValueFactory = _ => "Mentoring match report" };
+        var reportOut = new Option<FileInfo>("--out", "-o") { Description = "The HTML file to write", Required = true, HelpName = "FILE" };
+        var reportMatches = new Option<FileInfo?>("--matches") { Description = "Report on these pairs instead of the optimal match", HelpName = "FILE" };
+        var title = new Option<string>("--title") { Description = "Page title", DefaultValueFactory = _ => "Mentoring match report", HelpName = "TEXT" };
         var seed = SharedOptions.StrategySeed();
         var repeats = QualityOutput.Repeats();
         var grid = new Option<FileInfo?>("--policy-grid") { Description = "Also run this policy sweep and chart its frontier" };
-        var force = SharedOptions.Force();
+        var force = SharedOptions.Force("Replace the --out file if it exists");
         var b = new BatchOptions();
         var report = new Command("report", "Write one self-contained HTML page with the figures and charts, for a coordinator or a funder.")
         {
@@ -68,7 +68,7 @@ internal static class ReportCommand
             using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             HtmlReport.Write(w, new HtmlReportContent { Title = title, AsOf = batch.AsOf, Main = main, Comparison = comparison, Unmatched = unmatched, Sweep = sweep, Run = run });
         })], ct);
-        cli.Out.WriteLine($"Wrote {outFile.FullName}");
+        cli.Status().WriteLine($"Wrote {outFile.FullName}");
         return ExitCodes.Ok;
     }
 }

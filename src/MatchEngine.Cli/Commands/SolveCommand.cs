@@ -11,11 +11,11 @@ internal static class SolveCommand
 {
     public static Command Create(CliContext cli)
     {
-        var pairs = new Option<FileInfo>("--pairs") { Description = "pairs.csv: mentee_id, mentor_id, score (pairs not listed are not allowed)", Required = true };
-        var caps = new Option<FileInfo?>("--capacities") { Description = "capacities.csv: mentor_id, capacity (default 1 for every mentor)" };
+        var pairs = new Option<FileInfo>("--pairs") { Description = "pairs.csv: mentee_id, mentor_id, score (pairs not listed are not allowed)", Required = true, HelpName = "FILE" };
+        var caps = new Option<FileInfo?>("--capacities") { Description = "capacities.csv: mentor_id, capacity (default 1 for every mentor)", HelpName = "FILE" };
         var outDir = SharedOptions.OutFolder();
         var delimiter = SharedOptions.Delimiter();
-        var force = SharedOptions.Force();
+        var force = SharedOptions.Force("Replace matches.csv of an earlier run in the --out folder");
         var solve = new Command("solve", "Bring your own scores: choose the pairs that match the most mentees, then maximise the total score.")
         {
             pairs, caps, outDir, delimiter, force,
@@ -43,9 +43,9 @@ internal static class SolveCommand
         loader.StopOn(issues);
         var solution = ScoredPairSolver.Solve(pairs!.Records, capacities, ct);
         outputs.Commit([("matches.csv", s => PairsCsv.WriteMatches(s, solution.Pairs))], ct);
-        cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Matched {solution.Pairs.Count} of {solution.Mentees} mentees; total score {solution.TotalScore}; optimal; elapsed {clock.Elapsed.TotalSeconds:0.00} s"));
-        cli.Out.WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}");
+        cli.Status().WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Matched {solution.Pairs.Count} of {CliText.Plural(solution.Mentees, "mentee")}; total score {solution.TotalScore}; optimal; elapsed {clock.Elapsed.TotalSeconds:0.00} s"));
+        cli.Status().WriteLine($"Wrote {Path.Combine(outDir.FullName, "matches.csv")}");
         return ExitCodes.Ok;
     }
 }

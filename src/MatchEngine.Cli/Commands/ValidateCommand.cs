@@ -18,10 +18,17 @@ internal static class ValidateCommand
 
     private static int Run(CliContext cli, ParseResult pr, BatchOptions b, CancellationToken ct)
     {
-        var output = cli.Out;
+        var output = cli.Status();
         var (batch, options, _) = new InputLoader(cli).Load(pr, b, skipInvalid: false, ct);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"OK: {CliText.Plural(batch.Mentors.Count, "mentor")} and {CliText.Plural(batch.Mentees.Count, "mentee")} are valid (as of {batch.AsOf:yyyy-MM-dd})."));
+        PrintReadiness(output, batch, options, ct);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The readiness check as validate and match --dry-run print it.</summary>
+    public static void PrintReadiness(TextWriter output, MatchBatch batch, MatchOptions options, CancellationToken ct)
+    {
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv, $"OK: {batch.Mentors.Count} mentors and {batch.Mentees.Count} mentees are valid (as of {batch.AsOf:yyyy-MM-dd})."));
         var r = new Matcher(options).Readiness(batch, ct);
         output.WriteLine();
         output.WriteLine("Readiness (young people who can take part / places of mentors who can take part):");
@@ -52,7 +59,5 @@ internal static class ValidateCommand
         {
             output.WriteLine($"  note: {w}");
         }
-
-        return ExitCodes.Ok;
     }
 }

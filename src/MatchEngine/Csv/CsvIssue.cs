@@ -10,6 +10,35 @@ namespace MatchEngine.Csv;
 /// <param name="Message">What is wrong and what was expected.</param>
 public sealed record CsvIssue(string File, int Row, string? Column, string? Value, string Message)
 {
+    /// <summary>The sheet, when the file is an .xlsx workbook; null for CSV.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>The 0-based position of the column in the file, when known.</summary>
+    public int? ColumnIndex { get; init; }
+
+    /// <summary>Where the issue is, as a spreadsheet names it: <c>mentors.csv, row 5</c>, or <c>mentors.xlsx, Sheet1!C5</c> for a workbook cell.</summary>
+    public string Location
+    {
+        get
+        {
+            var file = EchoText.Echo(File, 0);
+            if (Sheet is null)
+            {
+                return Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}, row {Row}") : file;
+            }
+
+            var sheet = EchoText.Echo(Sheet);
+            if (Row <= 0)
+            {
+                return $"{file}, sheet {sheet}";
+            }
+
+            return ColumnIndex is { } c
+                ? string.Create(CultureInfo.InvariantCulture, $"{file}, {sheet}!{XlsxTable.Letters(c)}{Row}")
+                : string.Create(CultureInfo.InvariantCulture, $"{file}, {sheet} row {Row}");
+        }
+    }
+
     /// <summary>
     /// The issue as one line: <c>mentors.csv, row 5, column birth_date: '2010-02-30' ...</c>. The value and the column
     /// are shown terminal-safe (control characters escaped, cut at 80 characters with "…"; see <see cref="EchoText"/>).
@@ -17,8 +46,7 @@ public sealed record CsvIssue(string File, int Row, string? Column, string? Valu
     /// <returns>The line.</returns>
     public override string ToString()
     {
-        var file = EchoText.Echo(File, 0);
-        var where = Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}, row {Row}") : file;
+        var where = Location;
         if (Column is not null)
         {
             where += $", column {EchoText.Echo(Column)}";
@@ -45,4 +73,10 @@ public sealed record CsvReadResult<T>(IReadOnlyList<T> Records, IReadOnlyList<Cs
 {
     /// <summary>Whether the file had no error.</summary>
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>Notices that do not stop a run, such as a header read as a contract column (<c>Date of Birth</c> as <c>birth_date</c>).</summary>
+    public IReadOnlyList<CsvIssue> Notices { get; init; } = [];
+
+    /// <summary>The values of the carried columns of the valid rows, by id.</summary>
+    public CarriedColumns Carried { get; init; } = CarriedColumns.None;
 }

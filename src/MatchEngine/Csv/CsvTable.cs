@@ -9,7 +9,7 @@ namespace MatchEngine.Csv;
 /// accepts a UTF-8 byte-order mark, CRLF and RFC 4180 quoting, and reports malformed quoting and bytes that are
 /// not UTF-8 as issues rather than garbling them.
 /// </summary>
-internal sealed class CsvTable : IDisposable
+internal sealed class CsvTable : ITable
 {
     private readonly CsvReader _reader;
     private readonly string _file;
@@ -59,6 +59,12 @@ internal sealed class CsvTable : IDisposable
 
     /// <summary>The row number of the header (1 unless blank lines come first).</summary>
     public int HeaderRow { get; private set; }
+
+    /// <inheritdoc/>
+    public string? Sheet => null;
+
+    /// <inheritdoc/>
+    IEnumerable<TableRow> ITable.Rows() => Rows().Select(r => new TableRow(r.Row, r.Cells, null, r.FormIssues));
 
     /// <summary>Data rows, skipping blank ones; each with its problems of form (quoting, encoding).</summary>
     public IEnumerable<(int Row, string[] Cells, IReadOnlyList<CsvIssue> FormIssues)> Rows()

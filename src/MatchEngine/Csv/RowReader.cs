@@ -16,22 +16,32 @@ internal sealed class RowReader
     private readonly IReadOnlyDictionary<string, int> _columns;
     private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _lists = new(StringComparer.Ordinal);
+    private readonly string _dateFormat;
     private string[] _cells = [];
+    private object?[]? _typed;
 
-    public RowReader(string file, IReadOnlyDictionary<string, int> columns)
+    public RowReader(string file, IReadOnlyDictionary<string, int> columns, string dateFormat = DateFormats.Iso)
     {
         _file = file;
         _columns = columns;
+        _dateFormat = dateFormat;
     }
+
+    /// <summary>What the text cells of each date column look like, to suggest a format when they do not fit.</summary>
+    public Dictionary<string, DateFormats.Evidence> DateEvidence { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The message of a date cell that does not have the expected shape.</summary>
+    public string MalformedDateMessage => "is not a date; expected " + DateFormats.Describe(_dateFormat) + ".";
 
     public int Row { get; private set; }
 
     public List<CsvIssue> Errors { get; } = [];
 
-    public void Start(int row, string[] cells)
+    public void Start(int row, string[] cells, object?[]? typed = null)
     {
         Row = row;
         _cells = cells;
+        _typed = typed;
         Errors.Clear();
     }
 
@@ -84,14 +94,35 @@ internal sealed class RowReader
         var v = Text(column);
         if (v is null)
         {
-            Error(column, null, "is empty; a date is required (YYYY-MM-DD).");
+            Error(column, null, _dateFormat == DateFormats.Iso ? "is empty; a date is required (YYYY-MM-DD)." : $"is empty; a date is required ({DateFormats.Describe(_dateFormat)}).");
             return default;
         }
 
-        if (!TryParseIsoDate(v, out var d, out var exists))
+        DateOnly d;
+        var typed = _typed is not null && _columns.TryGetValue(column, out var ti) && ti < _typed.Length ? _typed[ti] : null;
+        if (typed is DateTime dt)
         {
-            Error(column, v, exists ? "is not a date that exists." : "is not a date; expected YYYY-MM-DD, e.g. 2009-04-17.");
+            // Excel stores this cell as a date: it is read as one, whatever the text format.
+            d = DateOnly.FromDateTime(dt);
+        }
+        else if (typed is double or float or decimal or int or long)
+        {
+            Error(column, v, "is a number, not a date: in Excel format the column as Date, or write the dates as text " + DateFormats.Describe(_dateFormat) + ".");
             return default;
+        }
+        else
+        {
+            if (!DateEvidence.TryGetValue(column, out var evidence))
+            {
+                DateEvidence[column] = evidence = new DateFormats.Evidence();
+            }
+
+            evidence.Add(v);
+            if (!DateFormats.TryParse(_dateFormat, v, out d, out var exists))
+            {
+                Error(column, v, exists ? "is not a date that exists." : MalformedDateMessage);
+                return default;
+            }
         }
 
         if (notInFuture && d > asOf)
@@ -361,5 +392,6 @@ internal sealed class RowReader
         return list;
     }
 
-    public void Error(string? column, string? value, string message) => Errors.Add(new CsvIssue(_file, Row, column, value, message));
+    public void Error(string? column, string? value, string message) =>
+        Errors.Add(new CsvIssue(_file, Row, column, value, message) { ColumnIndex = column is not null && _columns.TryGetValue(column, out var i) ? i : null });
 }

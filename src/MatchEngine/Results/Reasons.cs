@@ -56,16 +56,18 @@ internal sealed class Reasons(MatchOptions options)
         {
             return eligible > 0
                 ? new UnmatchedEntry(PersonRole.Mentor, mentor.Id, ReasonCodes.SpareCapacity,
-                    string.Create(CultureInfo.InvariantCulture, $"{places}: the {eligible} mentees who had this mentor among their best candidates were matched with others."), eligible)
+                    eligible == 1
+                        ? $"{places}: the one mentee who had this mentor among their best candidates was matched with another mentor."
+                        : string.Create(CultureInfo.InvariantCulture, $"{places}: the {eligible} mentees who had this mentor among their best candidates were matched with others."), eligible)
                 : new UnmatchedEntry(PersonRole.Mentor, mentor.Id, ReasonCodes.NotShortlisted,
                     $"{places}: no mentee had this mentor among their best candidates (mentors nearer or with closer-fitting profiles were available).", 0);
         }
 
         if (eligible > 0)
         {
-            var who = eligible == 1 ? "the 1 mentee" : string.Create(CultureInfo.InvariantCulture, $"all {eligible} mentees");
+            var who = eligible == 1 ? "the only mentee this mentor could take already has" : string.Create(CultureInfo.InvariantCulture, $"all {eligible} mentees this mentor could take already have");
             return new UnmatchedEntry(PersonRole.Mentor, mentor.Id, ReasonCodes.SpareCapacity,
-                $"{places}: {who} this mentor could take already have a mentor.", eligible);
+                $"{places}: {who} a mentor.", eligible);
         }
 
         var rule = g.Gates[best];

@@ -113,10 +113,27 @@ public class BatchCsvTests
     [Fact]
     public void Missing_required_column_suggests_the_misspelled_header()
     {
-        var r = ReadMentees("id,birth date,region,modes\nA,2009-04-17,X,virtual\n");
+        var r = ReadMentees("id,brith dat,region,modes\nA,2009-04-17,X,virtual\n");
         var e = Assert.Single(r.Errors);
         Assert.Equal("birth_date", e.Column);
-        Assert.Contains("did you mean the column 'birth date'?", e.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean the column 'brith dat'?", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("birth date", "birth_date")]
+    [InlineData("Date of Birth", "birth_date")]
+    [InlineData("DOB", "birth_date")]
+    [InlineData("meeting modes", "modes")]
+    public void A_human_header_is_read_as_its_column_with_a_notice(string header, string column)
+    {
+        var csv = column == "modes"
+            ? $"id,birth_date,region,{header},lat,lng\nA,2009-04-17,X,virtual,52.1,-1.9\n"
+            : $"id,{header},region,modes,lat,lng\nA,2009-04-17,X,virtual,52.1,-1.9\n";
+        var r = ReadMentees(csv);
+        Assert.Empty(r.Errors);
+        Assert.Contains(r.Notices, n => n.Column == header && n.Message == $"is read as the column {column}.");
+        Assert.Contains(r.Notices, n => n.Column == "lat" && n.Message == "is read as the column latitude.");
+        Assert.Equal(52.1, r.Records[0].Location!.Value.Latitude);
     }
 
     [Fact]
