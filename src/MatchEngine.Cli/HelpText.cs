@@ -29,7 +29,7 @@ internal static class HelpText
         ["validate"] =
         [
             "matchengine validate --mentors mentors.csv --mentees mentees.csv",
-            "matchengine validate --mentors intake.xlsx --mentees intake.xlsx --sheet Mentors --date-format dd/MM/yyyy",
+            "matchengine validate --mentors intake.xlsx --mentees intake.xlsx --mentor-sheet Mentors --mentee-sheet \"Young people\" --date-format dd/MM/yyyy",
         ],
         ["explain"] = ["matchengine explain --mentors mentors.csv --mentees mentees.csv --mentee ME0009 --top 3"],
         ["evaluate"] = ["matchengine evaluate --mentors mentors.csv --mentees mentees.csv --matches out/matches.csv --format json"],

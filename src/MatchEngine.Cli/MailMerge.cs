@@ -144,9 +144,9 @@ internal static class MailMerge
         return -1;
     }
 
-    /// <summary>A text cell that a spreadsheet would run as a formula gets a leading <c>'</c>, as in every output.</summary>
-    private static string Safe(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
+    /// <summary>A text cell that a spreadsheet would run as a formula gets a leading <c>'</c>, as in every output (<see cref="CellGuard"/>).</summary>
+    private static string Safe(string s) => CellGuard.Escape(s);
 
-    /// <summary>The id as the person has it: an output cell escaped against formulas loses its leading <c>'</c>.</summary>
-    private static string Unescape(string cell) => cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? cell[1..] : cell;
+    /// <summary>The id as the person has it: an output cell guarded against formulas loses its leading <c>'</c>.</summary>
+    private static string Unescape(string cell) => CellGuard.Unescape(cell);
 }

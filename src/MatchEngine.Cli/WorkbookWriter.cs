@@ -174,7 +174,7 @@ internal static partial class WorkbookWriter
         }
 
         // A text cell in an .xlsx is never run as a formula, so the CSV's protective ' is not needed here.
-        return cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' ? cell[1..] : cell;
+        return CellGuard.Unescape(cell);
     }
 
     private static DataTable Rejected(IReadOnlyList<RejectedRow> rows)

@@ -48,6 +48,9 @@ public static class ReasonCodes
     /// <summary>A mentor has unused places though every mentee they could take has a mentor.</summary>
     public const string SpareCapacity = "SPARE_CAPACITY";
 
+    /// <summary>Under the objective best-pairs-first: eligible partners had room, but every pair with them scores 0, so making it adds no score.</summary>
+    public const string NoScoreGain = "NO_SCORE_GAIN";
+
     /// <summary>In a large batch: no mentee had this mentor among their best candidates.</summary>
     public const string NotShortlisted = "NOT_SHORTLISTED";
 }

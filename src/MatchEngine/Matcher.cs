@@ -157,7 +157,7 @@ public sealed class Matcher
         pairs.AddRange(prepared.Locked);
         var used = (int[])prepared.LockedLoad.Clone();
         var unmatched = new List<UnmatchedEntry>();
-        var reasons = new Reasons(_options);
+        var reasons = new Reasons(_options, g, solution);
         for (var e = 0; e < g.Mentees.Length; e++)
         {
             var arc = solution.ArcOfLeft[e];
@@ -232,7 +232,7 @@ public sealed class Matcher
             var gate = g.Gates[ri];
             var ctx = Context(mentors[m], mentee, g.MentorAge[m], g.MenteeAge[0]);
             double? d = ctx.DistanceKm;
-            views[m] = new CandidateView(mentors[m].Id, false, gate.Code, gate.Describe(ctx), MeetingModes.None, d, null, byMentor.GetValueOrDefault(mentors[m].Id, []), mentors[m].Capacity);
+            views[m] = new CandidateView(mentors[m].Id, false, gate.Code, Reasons.PairReason(gate, ctx), MeetingModes.None, d, null, byMentor.GetValueOrDefault(mentors[m].Id, []), mentors[m].Capacity);
         }
 
         var all = views.Select(v => v!).ToList();

@@ -15,7 +15,11 @@ internal sealed class BatchOptions
 
     public Option<string> DateFormat { get; } = new("--date-format") { Description = "How dates are written in the input: yyyy-MM-dd (default), dd/MM/yyyy, d/M/yyyy or MM/dd/yyyy; yyyy-MM-dd cells and cells Excel stores as dates are always read", HelpName = "FORMAT", DefaultValueFactory = _ => Csv.DateFormats.Iso };
 
-    public Option<string?> Sheet { get; } = new("--sheet") { Description = "The sheet of an .xlsx input to read (default: the first)", HelpName = "NAME" };
+    public Option<string?> Sheet { get; } = new("--sheet") { Description = "The sheet of the .xlsx inputs to read (default: the first)", HelpName = "NAME" };
+
+    public Option<string?> MentorSheet { get; } = new("--mentor-sheet") { Description = "The sheet of the mentors workbook, when it differs (one workbook for both: --mentor-sheet Mentors --mentee-sheet Mentees)", HelpName = "NAME" };
+
+    public Option<string?> MenteeSheet { get; } = new("--mentee-sheet") { Description = "The sheet of the mentees workbook, when it differs", HelpName = "NAME" };
 
     public Option<FileInfo?> Columns { get; } = new("--columns") { Description = "map.json renaming headers to columns, e.g. {\"Geburtsdatum\": \"birth_date\"}", HelpName = "FILE" };
 
@@ -39,6 +43,8 @@ internal sealed class BatchOptions
         c.Add(Delimiter);
         c.Add(DateFormat);
         c.Add(Sheet);
+        c.Add(MentorSheet);
+        c.Add(MenteeSheet);
         c.Add(Columns);
         c.Add(Carry);
         c.Add(Policy);

@@ -52,7 +52,9 @@ internal sealed class InputLoader(CliContext cli)
             options = options with { MinCrossBackgroundShare = share };
         }
 
-        var (batch, rejected, mentorCarry, menteeCarry) = ReadBatch(r.GetValue(b.Mentors)!, r.GetValue(b.Mentees)!, asOf, readOptions, skipInvalid, ct);
+        var mentorOptions = r.GetValue(b.MentorSheet) is { } mentorSheet ? readOptions with { Sheet = mentorSheet } : readOptions;
+        var menteeOptions = r.GetValue(b.MenteeSheet) is { } menteeSheet ? readOptions with { Sheet = menteeSheet } : readOptions;
+        var (batch, rejected, mentorCarry, menteeCarry) = ReadBatch(r.GetValue(b.Mentors)!, r.GetValue(b.Mentees)!, asOf, mentorOptions, menteeOptions, skipInvalid, ct);
         var locked = new List<LockedPair>();
         var excluded = new List<PairRef>();
         var excludedRows = new List<LockedPair>();
@@ -228,12 +230,12 @@ internal sealed class InputLoader(CliContext cli)
     }
 
     private (MatchBatch Batch, List<RejectedRow> Rejected, CarriedColumns MentorCarry, CarriedColumns MenteeCarry) ReadBatch(
-        FileInfo mentorsFile, FileInfo menteesFile, DateOnly asOf, BatchReadOptions readOptions, bool skipInvalid, CancellationToken ct)
+        FileInfo mentorsFile, FileInfo menteesFile, DateOnly asOf, BatchReadOptions mentorOptions, BatchReadOptions menteeOptions, bool skipInvalid, CancellationToken ct)
     {
         var issues = new List<CsvIssue>();
-        var mentors = ReadFile(mentorsFile, s => BatchFiles.ReadMentors(s, mentorsFile.Name, asOf, readOptions), issues);
+        var mentors = ReadFile(mentorsFile, s => BatchFiles.ReadMentors(s, mentorsFile.Name, asOf, mentorOptions), issues);
         ct.ThrowIfCancellationRequested();
-        var mentees = ReadFile(menteesFile, s => BatchFiles.ReadMentees(s, menteesFile.Name, asOf, readOptions), issues);
+        var mentees = ReadFile(menteesFile, s => BatchFiles.ReadMentees(s, menteesFile.Name, asOf, menteeOptions), issues);
         var rejected = new List<RejectedRow>();
         if (mentors is not null && mentees is not null && skipInvalid)
         {

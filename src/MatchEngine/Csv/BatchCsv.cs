@@ -269,7 +269,7 @@ public static class BatchCsv
         if (otherHits >= 2 && ownHits == 0)
         {
             errors.Add(new CsvIssue(file, 0, null, null,
-                $"looks like a {other} file, not a {what} file (it has the columns {string.Join(", ", otherOnly.Where(c => header.Any(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase))))}). Were the --mentors and --mentees files swapped?"));
+                $"looks like a {other} file, not a {what} file (it has the columns {string.Join(", ", otherOnly.Where(c => header.Any(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase))))}). Were the --mentors and --mentees files swapped?" + (sheet is null ? string.Empty : $" This is the sheet '{sheet}'; for a workbook holding both, name the sheets with --mentor-sheet and --mentee-sheet.")));
             return Result();
         }
 

@@ -52,7 +52,8 @@ public static class ExplanationWriter
         foreach (var group in x.Rejected.GroupBy(r => r.RuleCode!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             var first = group.First();
-            w.WriteLine(string.Create(Inv, $"  {group.Key} ({group.Count()}): {first.Reason}"));
+            // Each reason is about one mentor and this young person; a group shows its first.
+            w.WriteLine(string.Create(Inv, $"  {group.Key} ({group.Count()}): {(group.Count() == 1 ? first.Reason : $"e.g. {first.MentorId}: {first.Reason}")}"));
             var ids = group.Select(r => r.MentorId).ToList();
             w.WriteLine("    " + string.Join(", ", ids.Take(20)) + (ids.Count > 20 ? string.Create(Inv, $", ... ({ids.Count - 20} more; --json lists all)") : string.Empty));
         }

@@ -1,13 +1,69 @@
 using System.Globalization;
 using MatchEngine.Model;
 using MatchEngine.Rules;
+using MatchEngine.Solving;
 
 namespace MatchEngine.Results;
 
-/// <summary>Writes the reason code and the coordinator's sentence for everyone left unmatched.</summary>
-internal sealed class Reasons(MatchOptions options)
+/// <summary>
+/// Writes the reason code and the coordinator's sentence for everyone left unmatched, true to the objective in force:
+/// under best-pairs-first an eligible partner with room who was not used is said so (<see cref="ReasonCodes.NoScoreGain"/>),
+/// not "places went to others". Also the sentence for one excluded pair (explain).
+/// </summary>
+internal sealed class Reasons
 {
-    private readonly MatchOptions _options = options;
+    private readonly MatchOptions _options;
+    private readonly int[]? _openCount;
+    private readonly long[]? _openBest;
+    private readonly int[]? _waiting;
+
+    public Reasons(MatchOptions options, CandidateGraph? g = null, AssignmentSolution? solution = null)
+    {
+        _options = options;
+        if (g is null || solution is null)
+        {
+            return;
+        }
+
+        // One pass over the arcs: for each unmatched mentee, the eligible mentors left with room (and the best score
+        // with them); for each mentor, the eligible mentees left without a mentor.
+        var free = (int[])g.Problem.RightCapacity.Clone();
+        var matched = new bool[g.Mentees.Length];
+        for (var e = 0; e < g.Mentees.Length; e++)
+        {
+            if (solution.ArcOfLeft[e] is var arc and >= 0)
+            {
+                free[g.Problem.ArcRight(arc)]--;
+                matched[e] = true;
+            }
+        }
+
+        _openCount = new int[g.Mentees.Length];
+        _openBest = new long[g.Mentees.Length];
+        _waiting = new int[g.Mentors.Length];
+        for (var a = 0; a < g.Problem.ArcCount; a++)
+        {
+            var (e, m) = (g.Problem.ArcLeft(a), g.Problem.ArcRight(a));
+            if (matched[e])
+            {
+                continue;
+            }
+
+            _waiting[m]++;
+            if (free[m] > 0)
+            {
+                _openCount[e]++;
+                _openBest[e] = Math.Max(_openBest[e], g.Problem.ArcScore(a));
+            }
+        }
+    }
+
+    private string ObjectiveWords => _options.Objective == ObjectiveOrder.BestPairsFirst
+        ? "the match puts young people with unmet needs first, then the highest total score"
+        : "the match pairs as many young people as possible, those with unmet needs first";
+
+    /// <summary>Unused eligible pairs: (free mentors with this mentee, best points with them); (0, 0) without a solution.</summary>
+    private (int Free, long Best) OpenFor(int e) => _openCount is null ? (0, 0) : (_openCount[e], _openBest![e]);
 
     internal UnmatchedEntry MenteeReason(CandidateGraph g, int e)
     {
@@ -21,11 +77,20 @@ internal sealed class Reasons(MatchOptions options)
 
         if (eligible > 0)
         {
+            var (free, best) = OpenFor(e);
+            if (free > 0)
+            {
+                var who = free == 1 ? "1 eligible mentor still has" : string.Create(CultureInfo.InvariantCulture, $"{free} eligible mentors still have");
+                var why = _options.Objective == ObjectiveOrder.BestPairsFirst && best == 0
+                    ? "every pair with them scores 0, and the objective best-pairs-first makes a pair only when it adds score (most-pairs-first would match this young person)"
+                    : string.Create(CultureInfo.InvariantCulture, $"the objective in force ({ObjectiveWords}) did not use them");
+                return new UnmatchedEntry(PersonRole.Mentee, mentee.Id, ReasonCodes.NoScoreGain, $"{who} free places, but {why}.", eligible);
+            }
+
             var text = eligible == 1
                 ? "1 mentor was eligible, but their places went to other young people"
                 : string.Create(CultureInfo.InvariantCulture, $"{eligible} mentors were eligible, but all their places went to other young people");
-            return new UnmatchedEntry(PersonRole.Mentee, mentee.Id, ReasonCodes.CapacityTaken,
-                text + " (the match pairs as many young people as possible, those with unmet needs first).", eligible);
+            return new UnmatchedEntry(PersonRole.Mentee, mentee.Id, ReasonCodes.CapacityTaken, $"{text} ({ObjectiveWords}).", eligible);
         }
 
         var rule = g.Gates[binding.Rule];
@@ -63,6 +128,17 @@ internal sealed class Reasons(MatchOptions options)
                     $"{places}: no mentee had this mentor among their best candidates (mentors nearer or with closer-fitting profiles were available).", 0);
         }
 
+        var waiting = _waiting?[m] ?? 0;
+
+        if (waiting > 0)
+        {
+            var why = _options.Objective == ObjectiveOrder.BestPairsFirst
+                ? "every pair with them scores 0, and the objective best-pairs-first makes a pair only when it adds score"
+                : string.Create(CultureInfo.InvariantCulture, $"the objective in force ({ObjectiveWords}) did not use this mentor");
+            var who = waiting == 1 ? "1 young person this mentor could take has" : string.Create(CultureInfo.InvariantCulture, $"{waiting} young people this mentor could take have");
+            return new UnmatchedEntry(PersonRole.Mentor, mentor.Id, ReasonCodes.NoScoreGain, $"{places}: {who} no mentor, but {why}.", eligible);
+        }
+
         if (eligible > 0)
         {
             var who = eligible == 1 ? "the only mentee this mentor could take already has" : string.Create(CultureInfo.InvariantCulture, $"all {eligible} mentees this mentor could take already have");
@@ -90,6 +166,41 @@ internal sealed class Reasons(MatchOptions options)
         RuleCodes.NoCommonAvailability => "no time slot in common (weekday-daytime, weekday-evening, weekend)",
         _ => "excluded by the programme's rules",
     };
+
+    /// <summary>Why one pair is not allowed, about this mentor and this young person (not the batch): for explain.</summary>
+    internal static string PairReason(IEligibilityRule rule, in PairContext p)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var o = p.Options;
+        var remoteOk = !o.RemoteOnlyForAdults || p.MenteeAge >= o.RemoteMinAge;
+        switch (rule.Code)
+        {
+            case RuleCodes.MentorTooYoung:
+                return string.Create(inv, $"this mentor is aged {p.MentorAge}; mentors must be over {o.MentorMinAgeExclusive}");
+            case RuleCodes.MentorNotTrained:
+                return "this mentor has not completed training";
+            case RuleCodes.NoBackgroundCheck:
+                return string.Create(inv, $"aged {p.MenteeAge}, and this mentor has no current background check (needed under {o.BackgroundCheckUnderAge}; safeguarding)");
+            case RuleCodes.NoCommonMode:
+            {
+                var mine = remoteOk ? p.Mentee.Modes : p.Mentee.Modes & MeetingModes.FaceToFace;
+                return $"this mentor offers {Words(p.Mentor.Modes)}; the young person {(remoteOk ? string.Empty : "(under " + o.RemoteMinAge.ToString(inv) + ") ")}can meet {Words(mine)}: no mode in common";
+            }
+
+            case RuleCodes.TooFar:
+            {
+                var limits = string.Create(inv, $"face-to-face only within {o.FaceToFaceMaxKm:0.#} km") + (remoteOk ? string.Create(inv, $", hybrid within {o.HybridMaxKm:0.#} km") : string.Empty);
+                return p.DistanceKm is { } d
+                    ? string.Create(inv, $"this mentor is {d:0.#} km away: {limits}")
+                    : $"a location is missing and this mentor is in another region ({p.Mentor.Region}): in-person meetings then need the same region";
+            }
+
+            default:
+                return rule.Describe(p);
+        }
+    }
+
+    private static string Words(MeetingModes modes) => modes == MeetingModes.None ? "no mode" : MeetingModeNames.Join(modes).Replace("|", " or ", StringComparison.Ordinal);
 
     private PairContext Context(Mentor mentor, Mentee mentee, int mentorAge, int menteeAge)
     {

@@ -139,6 +139,24 @@ public class CoordinatorTests
     }
 
     [Fact]
+    public void One_workbook_holding_both_sheets_is_read_with_a_sheet_for_each()
+    {
+        var dir = TempDir();
+        var mentors = MiniExcel.Query(new MemoryStream(XlsxTwin.FromCsv(File.ReadAllBytes(Samples("mentors.csv")), "M")), useHeaderRow: true).ToList();
+        var mentees = MiniExcel.Query(new MemoryStream(XlsxTwin.FromCsv(File.ReadAllBytes(Samples("mentees.csv")), "E")), useHeaderRow: true).ToList();
+        var book = Path.Combine(dir, "intake.xlsx");
+        MiniExcel.SaveAs(book, new Dictionary<string, object> { ["Young people"] = mentees, ["Mentors"] = mentors });
+        var wrong = Run(["validate", "--mentors", book, "--mentees", book, "--as-of", "2026-09-01"]);
+        Assert.Equal(2, wrong.Code);
+        Assert.Contains("intake.xlsx, sheet Young people: looks like a mentees file, not a mentors file", wrong.Err, StringComparison.Ordinal);
+        Assert.Contains("name the sheets with --mentor-sheet and --mentee-sheet", wrong.Err, StringComparison.Ordinal);
+        var x = Run(Match(book, book, Path.Combine(dir, "x"), "--mentor-sheet", "Mentors", "--mentee-sheet", "Young people"));
+        Assert.True(x.Code == 0, x.Err);
+        Assert.Equal(0, Run(Match(Samples("mentors.csv"), Samples("mentees.csv"), Path.Combine(dir, "c"))).Code);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "c", "matches.csv")), File.ReadAllBytes(Path.Combine(dir, "x", "matches.csv")));
+    }
+
+    [Fact]
     public void A_renamed_or_old_excel_file_is_named_for_what_it_is()
     {
         var dir = TempDir();
