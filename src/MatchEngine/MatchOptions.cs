@@ -94,6 +94,10 @@ public sealed record MatchOptions
     /// <value>The default is 0: fastest; the gap to the bound is reported.</value>
     public int WideningRounds { get; init; }
 
+    /// <summary>Stated preferences (who chose whom), scored by <see cref="ScoreWeights.StatedPreference"/> and used by the preference-stable comparison. The scorer consults them only when that weight is above 0.</summary>
+    /// <value>The default is null: no stated preferences.</value>
+    public Preferences.StatedPreferences? StatedPreferences { get; init; }
+
     /// <summary>Returns every problem with these options, each naming its field; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
@@ -176,7 +180,11 @@ public sealed record ScoreWeights
     /// <value>The default is 10.</value>
     public double GenderPreference { get; init; } = 10;
 
-    /// <summary>Sum of the weights.</summary>
+    /// <summary>Points on top of the 100 for a pair that chose each other in preferences.csv (see <see cref="Preferences.StatedPreferences.Value"/>): a pair's score can then reach 100 + this weight.</summary>
+    /// <value>The default is 0: stated preferences do not change the score.</value>
+    public double StatedPreference { get; init; }
+
+    /// <summary>Sum of the six weights that make up the 100 (<see cref="StatedPreference"/> comes on top).</summary>
     public double Total => EthnicityDifference + SocioeconomicDifference + Proximity + SectorFit + SharedLanguage + GenderPreference;
 
     /// <summary>Returns every problem, each naming its field; empty when valid.</summary>
@@ -188,7 +196,7 @@ public sealed record ScoreWeights
         {
             (nameof(EthnicityDifference), EthnicityDifference), (nameof(SocioeconomicDifference), SocioeconomicDifference),
             (nameof(Proximity), Proximity), (nameof(SectorFit), SectorFit), (nameof(SharedLanguage), SharedLanguage),
-            (nameof(GenderPreference), GenderPreference),
+            (nameof(GenderPreference), GenderPreference), (nameof(StatedPreference), StatedPreference),
         })
         {
             if (!double.IsFinite(value) || value < 0 || value > 100)

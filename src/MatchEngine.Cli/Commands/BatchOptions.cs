@@ -35,8 +35,11 @@ internal sealed class BatchOptions
 
     public Option<bool> KeepRuleBreakingLocks { get; } = new(LockedPairGate.KeepOption) { Description = "Keep locked pairs that break a hard rule (each is listed in summary.json and on the terminal); never for the safeguarding rules NO_BACKGROUND_CHECK and REMOTE_UNDER_18" };
 
+    public Option<FileInfo?> Preferences { get; } = PreferencesStep.Option();
+
     public void AddTo(Command c)
     {
+        c.Add(Preferences);
         c.Add(Mentors);
         c.Add(Mentees);
         c.Add(AsOf);

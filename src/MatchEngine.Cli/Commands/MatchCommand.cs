@@ -88,7 +88,7 @@ internal static class MatchCommand
         var changes = review?.Changes(result);
         if (changes is not null)
         {
-            files.Add(("round-changes.csv", s => Review.DecisionsCsv.WriteChanges(s, changes)));
+            files.Add(("round-changes.csv", ExcelCsvStream.Wrap(s => Review.DecisionsCsv.WriteChanges(s, changes), write.Excel)));
         }
 
         files.Add(("summary.json", s => ResultCsv.WriteSummary(s, result, RunRecord.For(r, b, options, batch.AsOf, [], []))));

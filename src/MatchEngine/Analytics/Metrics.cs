@@ -138,6 +138,7 @@ public static class Metrics
             ViolationExamples = [.. violations.Take(20)],
             BlockingPairs = blocking,
             AllowedPairs = g.Problem.ArcCount,
+            StatedPreferences = PreferenceStable.Figures(g, matcher.Options.StatedPreferences, pairs),
         };
     }
 

@@ -94,4 +94,7 @@ public sealed record QualityReport
 
     /// <summary>Whether the figures come from a list of caller-scored pairs (<c>compare --pairs</c>): only counts, scores, capacity use and blocking pairs are known, not the people's attributes.</summary>
     public bool ScoresOnly { get; init; }
+
+    /// <summary>How the pairs honour stated preferences; null when no preferences were given.</summary>
+    public PreferenceFigures? StatedPreferences { get; init; }
 }

@@ -21,6 +21,9 @@ public enum Strategy
 
     /// <summary>Random: mentees in a seeded random order each take a random allowed mentor still free.</summary>
     Random,
+
+    /// <summary>Preference-stable: mentee-proposing deferred acceptance with capacities, preferences from preferences.csv first (ranks), ties by score; no blocking pair by stated preference.</summary>
+    PreferenceStable,
 }
 
 /// <summary>Mean, standard deviation, least and greatest of one figure over the random strategy's repeats.</summary>
@@ -71,7 +74,7 @@ public static class StrategyComparison
 {
     /// <summary>Runs the strategies.</summary>
     /// <param name="batch">The batch.</param>
-    /// <param name="strategies">Which strategies; all when null.</param>
+    /// <param name="strategies">Which strategies; when null, all (preference-stable only when the options hold stated preferences).</param>
     /// <param name="seed">Seed of the random strategy's first repeat.</param>
     /// <param name="options">The programme's options; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
@@ -100,10 +103,19 @@ public static class StrategyComparison
         var g = EligiblePairs.Build(matcher, plain, cancellationToken);
         var space = PairSpace.From(g, plain);
         var results = new List<StrategyResult>();
-        foreach (var s in settings.Strategies ?? Enum.GetValues<Strategy>())
+        // Preference-stable joins the default list only when there are stated preferences (without them it is the stable matching).
+        foreach (var s in settings.Strategies ?? Enum.GetValues<Strategy>().Where(s => s != Strategy.PreferenceStable || matcher.Options.StatedPreferences is not null))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
+            if (s == Strategy.PreferenceStable)
+            {
+                List<PairRef> stated = [.. PreferenceStable.Match(g, matcher.Options.StatedPreferences).Select(x => new PairRef(g.Mentees[x.Mentee].Id, g.Mentors[x.Mentor].Id)).OrderBy(x => x.MenteeId, StringComparer.Ordinal)];
+                var spent = clock.Elapsed;
+                results.Add(new StrategyResult(s, stated, Metrics.Evaluate(plain, matcher, g, stated), spent));
+                continue;
+            }
+
             if (s == Strategy.Optimal)
             {
                 var pairs = matcher.Match(plain, cancellationToken).Pairs.Select(p => new PairRef(p.MenteeId, p.MentorId)).ToList();
@@ -155,7 +167,7 @@ public static class StrategyComparison
 
         var space = PairSpace.From(pairs, capacities, out var scale);
         var results = new List<StrategyResult>();
-        foreach (var s in settings.Strategies ?? Enum.GetValues<Strategy>())
+        foreach (var s in settings.Strategies ?? Enum.GetValues<Strategy>().Where(s => s != Strategy.PreferenceStable))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();

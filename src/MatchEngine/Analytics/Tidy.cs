@@ -90,6 +90,7 @@ public static class Tidy
         Strategy.FirstComeFirstServed => "first-come",
         Strategy.StableMatching => "stable",
         Strategy.Random => "random",
+        Strategy.PreferenceStable => "preference-stable",
         _ => s.ToString(),
     };
 
@@ -135,6 +136,15 @@ public static class Tidy
         Add("violations", q.Violations);
         Add("blocking_pairs", q.BlockingPairs);
         Add("allowed_pairs", q.AllowedPairs);
+        if (q.StatedPreferences is { } sp)
+        {
+            Add("stated_preferences", sp.Preferences);
+            Add("pairs_chosen_by_either", sp.PairsChosen);
+            Add("pairs_chosen_by_both", sp.PairsChosenByBoth);
+            Add("first_choices_honoured", sp.FirstChoices);
+            Add("blocking_pairs_stated", sp.BlockingPairs);
+        }
+
         for (var i = 0; i < q.ScoreHistogram.Count; i++)
         {
             Add("pairs_by_score_band", q.ScoreHistogram[i], string.Create(CultureInfo.InvariantCulture, $"{i * 10}-{(i * 10) + 10}"));

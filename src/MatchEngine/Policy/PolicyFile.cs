@@ -40,6 +40,7 @@ public static class PolicyFile
         W("sector_fit", "points when the mentor's sector is among the mentee's interests", o => o.SectorFit, (o, v) => o with { SectorFit = v }),
         W("shared_language", "points when they share a language", o => o.SharedLanguage, (o, v) => o with { SharedLanguage = v }),
         W("gender_preference", "points when the mentee's stated preferred mentor gender is met", o => o.GenderPreference, (o, v) => o with { GenderPreference = v }),
+        W("stated_preference", "points ON TOP of the 100 when they chose each other in --preferences (rank 1 = full, 5 = a fifth; a bonus when mutual); 0 = preferences do not change the score", o => o.StatedPreference, (o, v) => o with { StatedPreference = v }),
         N("travel.face_to_face_max_km", Kind.Number, 0, 1000, "largest distance for face-to-face pairs, km", o => o.FaceToFaceMaxKm, (o, v) => o with { FaceToFaceMaxKm = (double)v! }),
         N("travel.hybrid_max_km", Kind.Number, 0, 1000, "largest distance for hybrid pairs, km", o => o.HybridMaxKm, (o, v) => o with { HybridMaxKm = (double)v! }),
         N("travel.proximity_scale_km", Kind.Number, 0.1, 1000, "distance at which the proximity points reach zero, km", o => o.ProximityScaleKm, (o, v) => o with { ProximityScaleKm = (double)v! }),

@@ -106,6 +106,7 @@ public static class ExplanationWriter
         ("sector fit", s.SectorFit, wt.SectorFit),
         ("shared language", s.SharedLanguage, wt.SharedLanguage),
         ("gender preference", s.GenderPreference, wt.GenderPreference),
+        .. wt.StatedPreference > 0 ? [("stated preference", s.StatedPreference, wt.StatedPreference)] : Array.Empty<(string, double, double)>(),
     ];
 
     private static string Km(double? d) => d is { } v ? string.Create(Inv, $", {v:0.0} km") : string.Empty;
@@ -227,6 +228,7 @@ public static class ExplanationWriter
         j.WriteNumber("sector_fit", s.SectorFit);
         j.WriteNumber("shared_language", s.SharedLanguage);
         j.WriteNumber("gender_preference", s.GenderPreference);
+        j.WriteNumber("stated_preference", s.StatedPreference);
         j.WriteEndObject();
     }
 }

@@ -22,6 +22,9 @@ public readonly record struct ScoreBreakdown(
     double GenderPreference,
     double Total)
 {
+    /// <summary>1 down to 0 as the pair chose each other in stated preferences (see <see cref="Preferences.StatedPreferences.Value"/>); 0 when the weight is 0.</summary>
+    public double StatedPreference { get; init; }
+
     /// <summary>The total in hundredths of a point (0 to 10,000): the integer the solver maximises.</summary>
     public int Points => (int)Math.Round(Total * 100, MidpointRounding.AwayFromZero);
 
@@ -76,8 +79,9 @@ public sealed class PairScorer
             && string.Equals(pg.Trim(), g.Trim(), StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         var total = (w.EthnicityDifference * eth) + (w.SocioeconomicDifference * ses) + (w.Proximity * prox)
             + (w.SectorFit * sector) + (w.SharedLanguage * lang) + (w.GenderPreference * gender);
-        total = Math.Round(Math.Clamp(total, 0, 100), 2, MidpointRounding.AwayFromZero);
-        return new ScoreBreakdown(eth, ses, prox, sector, lang, gender, total);
+        var pref = w.StatedPreference > 0 && _options.StatedPreferences is { } sp ? sp.Value(mentee.Id, mentor.Id) : 0;
+        total = Math.Round(Math.Clamp(total, 0, 100) + (w.StatedPreference * pref), 2, MidpointRounding.AwayFromZero);
+        return new ScoreBreakdown(eth, ses, prox, sector, lang, gender, total) { StatedPreference = pref };
     }
 
     /// <summary>Chooses the mode among <paramref name="allowed"/> with the best score; ties go to hybrid, then face-to-face, then virtual.</summary>
