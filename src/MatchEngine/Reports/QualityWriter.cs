@@ -169,7 +169,7 @@ public static class QualityWriter
         foreach (var m in metrics)
         {
             var line = new string[columns.Count + 1];
-            line[0] = m.Replace('_', ' ');
+            line[0] = m == "blocking_pairs_stated" ? "blocking pairs (stated)" : m.Replace('_', ' ');
             for (var i = 0; i < columns.Count; i++)
             {
                 line[i + 1] = lookup.TryGetValue((columns[i], m), out var v) ? Format(m, v) : "-";
