@@ -60,7 +60,9 @@ internal sealed class CliApp
             _cli.Err.WriteLine($"error: {OutputFolder.Cause(e)}.");
             return ExitCodes.InvalidInput;
         }
+#pragma warning disable CA1031 // The last line of defence: any other exception is a bug, reported without a stack trace on the terminal.
         catch (Exception e)
+#pragma warning restore CA1031
         {
             return CrashReport.Handle(e, args, _cli.Err, _cli.Time, _cli.CrashLogFolder);
         }

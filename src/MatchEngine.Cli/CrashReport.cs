@@ -13,7 +13,7 @@ internal static class CrashReport
     public static int Handle(Exception e, string[] args, TextWriter err, TimeProvider time, string? logFolder)
     {
         var inv = CultureInfo.InvariantCulture;
-        string? log = null;
+        string? log;
         try
         {
             var folder = logFolder ?? Path.GetTempPath();

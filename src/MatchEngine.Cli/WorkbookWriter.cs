@@ -2,10 +2,10 @@ using System.Data;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MatchEngine.Csv;
-using MatchEngine.Model;
+using MatchEngine.Reports;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
@@ -188,7 +188,7 @@ internal static partial class WorkbookWriter
     private static DataTable Summary(MatchResult result)
     {
         using var ms = new MemoryStream();
-        ResultCsv.WriteSummary(ms, result);
+        SummaryJson.Write(ms, result);
         using var doc = JsonDocument.Parse(ms.ToArray());
         var rows = new List<object?[]>();
         void Walk(string prefix, JsonElement e)

@@ -40,7 +40,7 @@ internal static class GenerateCommand
         }
 
         // Ages are drawn up to 71 years before the as-of date.
-        if (asOf.Year < 1900 || asOf.Year > 9000)
+        if (asOf.Year is < 1900 or > 9000)
         {
             cli.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: --as-of {asOf:yyyy-MM-dd} is out of range; generate takes a date from 1900-01-01 to 9000-12-31."));
             return ExitCodes.Usage;

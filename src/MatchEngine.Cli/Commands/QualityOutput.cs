@@ -56,7 +56,7 @@ internal static class QualityOutput
                 return ExitCodes.Ok;
             case "csv":
                 {
-                    var w = new StringWriter { NewLine = "\n" };
+                    using var w = new StringWriter { NewLine = "\n" };
                     QualityWriter.WriteCsv(w, rows, run);
                     return Emit(cli, outFile, output, w.ToString(), ct);
                 }
@@ -70,7 +70,7 @@ internal static class QualityOutput
 
             default:
                 {
-                    var w = new StringWriter { NewLine = "\n" };
+                    using var w = new StringWriter { NewLine = "\n" };
                     QualityWriter.WriteText(w, rows, run);
                     return Emit(cli, outFile, output, w.ToString(), ct);
                 }

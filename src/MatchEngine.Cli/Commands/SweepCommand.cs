@@ -57,7 +57,7 @@ internal static class SweepCommand
         var run = RunRecord.For(pr, b, inputs.Options, inputs.Batch.AsOf, [], [("policy_grid", gridFile)]);
         if (format == "text")
         {
-            var w = new StringWriter { NewLine = "\n" };
+            using var w = new StringWriter { NewLine = "\n" };
             SweepWriter.WriteText(w, results, run);
             return QualityOutput.Emit(cli, outFile, output, w.ToString(), ct);
         }

@@ -52,6 +52,7 @@ public static class PolicySweep
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(baseOptions);
+        var baseWeights = baseOptions.Weights;
         var errors = new List<string>();
         JsonNode? root;
         try
@@ -121,7 +122,7 @@ public static class PolicySweep
             }
 
             var label = string.Join(";", settings.Select(s => s.Key + "=" + s.Value));
-            if (Rebalance(settings, baseOptions.Weights, policy) is { } problem)
+            if (Rebalance(settings, baseWeights, policy) is { } problem)
             {
                 errors.Add($"{file}: {problem} (at the point {label})");
             }

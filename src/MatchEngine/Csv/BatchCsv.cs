@@ -1,5 +1,6 @@
 using System.Globalization;
 using MatchEngine.Model;
+using MatchEngine.Text;
 
 namespace MatchEngine.Csv;
 

@@ -102,7 +102,7 @@ public static class EchoText
             return "\\e";
         }
 
-        if (c < ' ' || (c >= '\u007f' && c <= '\u009f'))
+        if (c is < ' ' or (>= '\u007f' and <= '\u009f'))
         {
             return c switch
             {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using MatchEngine.Model;
-using MatchEngine.Solving;
+using MatchEngine.Text;
 
 namespace MatchEngine.Csv;
 

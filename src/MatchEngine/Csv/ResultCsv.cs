@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CsvHelper;
 using MatchEngine.Model;
 
@@ -8,50 +7,6 @@ namespace MatchEngine.Csv;
 /// <summary>Writes the outputs of <c>match</c> per the CSV contract: UTF-8, comma-separated, LF line ends, cells that a spreadsheet would run as a formula escaped with a leading <c>'</c>.</summary>
 public static class ResultCsv
 {
-    /// <summary>Writes the readiness check as a JSON object property named <c>readiness</c>.</summary>
-    internal static void WriteReadiness(Utf8JsonWriter j, ReadinessReport r)
-    {
-        j.WriteStartObject("readiness");
-        void Rows(string name, IEnumerable<CapacityRow> rows)
-        {
-            j.WriteStartArray(name);
-            foreach (var row in rows)
-            {
-                j.WriteStartObject();
-                j.WriteString("group", row.Group);
-                j.WriteNumber("mentees", row.Mentees);
-                j.WriteNumber("mentor_places", row.MentorPlaces);
-                j.WriteEndObject();
-            }
-
-            j.WriteEndArray();
-        }
-
-        Rows("by_region", r.ByRegion);
-        Rows("by_mode", r.ByMode);
-        Rows("under_18", [r.Under18]);
-        j.WriteStartArray("warnings");
-        foreach (var w in r.Warnings)
-        {
-            j.WriteStringValue(w);
-        }
-
-        j.WriteEndArray();
-        j.WriteStartArray("unmatchable");
-        foreach (var u in r.Unmatchable)
-        {
-            j.WriteStartObject();
-            j.WriteString("role", u.Role == PersonRole.Mentee ? "mentee" : "mentor");
-            j.WriteString("id", u.Id);
-            j.WriteString("reason_code", u.ReasonCode);
-            j.WriteString("reason", u.Reason);
-            j.WriteEndObject();
-        }
-
-        j.WriteEndArray();
-        j.WriteEndObject();
-    }
-
     internal static CsvWriterOptions WriterOptions { get; } = new()
     {
         NewLine = "\n",
@@ -145,117 +100,5 @@ public static class ResultCsv
         }
 
         w.Flush();
-    }
-
-    /// <summary>Writes summary.json: counts, quality figures and the readiness check; keys in snake_case; the same result gives the same bytes.</summary>
-    /// <param name="stream">Destination.</param>
-    /// <param name="result">The match result.</param>
-    public static void WriteSummary(Stream stream, MatchResult result) => WriteSummary(stream, result, null);
-
-    /// <summary>Writes summary.json with the run's reproducibility record under <c>run</c> (engine version, as-of date, effective policy and its hash, seeds, SHA-256 of each input).</summary>
-    /// <param name="stream">Destination.</param>
-    /// <param name="result">The match result.</param>
-    /// <param name="run">The run's record; none is written when null.</param>
-    public static void WriteSummary(Stream stream, MatchResult result, Analytics.RunInfo? run)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(result);
-        var summary = result.Summary;
-        using var j = new Utf8JsonWriter(stream, Reports.Json.Options);
-        j.WriteStartObject();
-        j.WriteString("as_of", summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        j.WriteNumber("mentors", summary.Mentors);
-        j.WriteNumber("mentees", summary.Mentees);
-        j.WriteNumber("mentor_places", summary.MentorPlaces);
-        j.WriteNumber("eligible_pairs", summary.EligiblePairs);
-        j.WriteNumber("matched", summary.Matched);
-        j.WriteNumber("unmatched_mentees", summary.UnmatchedMentees);
-        j.WriteNumber("unmet_needs_mentees", summary.UnmetNeedsMentees);
-        j.WriteNumber("unmet_needs_matched", summary.UnmetNeedsMatched);
-        j.WriteNumber("total_score", summary.TotalScore);
-        j.WriteNumber("mean_score", summary.MeanScore);
-        j.WriteNumber("cross_background_pairs", summary.CrossBackgroundPairs);
-        j.WriteNumber("cross_background_share", summary.CrossBackgroundShare);
-        j.WriteStartObject("pairs_by_mode");
-        foreach (var (k, v) in summary.PairsByMode)
-        {
-            j.WriteNumber(k, v);
-        }
-
-        j.WriteEndObject();
-        if (summary.MeanInPersonDistanceKm is { } d)
-        {
-            j.WriteNumber("mean_in_person_distance_km", d);
-        }
-        else
-        {
-            j.WriteNull("mean_in_person_distance_km");
-        }
-
-        j.WriteNumber("unused_mentor_places", summary.UnusedMentorPlaces);
-        j.WriteStartObject("unmatched_by_reason");
-        foreach (var (k, v) in summary.UnmatchedByReason)
-        {
-            j.WriteNumber(k, v);
-        }
-
-        j.WriteEndObject();
-        j.WriteNumber("locked_pairs", summary.LockedPairs);
-        j.WriteNumber("rejected_rows", summary.RejectedRows);
-        if (summary.LockedRuleBreaches.Count > 0)
-        {
-            j.WriteStartArray("locked_rule_breaches_kept");
-            foreach (var b in summary.LockedRuleBreaches)
-            {
-                j.WriteStartObject();
-                j.WriteString("mentee_id", b.MenteeId);
-                j.WriteString("mentor_id", b.MentorId);
-                j.WriteString("mode", MeetingModeNames.Join(b.Mode));
-                j.WriteNumber("row", b.Row);
-                j.WriteString("rule", b.RuleCode);
-                j.WriteString("reason", b.Reason);
-                j.WriteEndObject();
-            }
-
-            j.WriteEndArray();
-        }
-        if (result.Quota is { } q)
-        {
-            j.WriteStartObject("cross_background_target");
-            j.WriteNumber("target_share", q.TargetShare);
-            j.WriteBoolean("feasible", q.Feasible);
-            j.WriteNumber("best_achievable_share", q.BestAchievableShare);
-            j.WriteNumber("achieved_share", q.AchievedShare);
-            j.WriteNumber("total_score_without_target", q.ScoreWithoutTarget / 100.0);
-            j.WriteNumber("total_score", q.Score / 100.0);
-            j.WriteNumber("score_given_up", q.ScoreGivenUp / 100.0);
-            j.WriteNumber("upper_bound", q.UpperBound / 100.0);
-            j.WriteNumber("gap", Math.Round(q.Gap, 6));
-            j.WriteString("method", q.Method);
-            j.WriteEndObject();
-        }
-
-        j.WriteBoolean("candidates_pruned", summary.CandidatesPruned);
-        if (summary.CandidatesPruned)
-        {
-            if (summary.ScoreUpperBound is { } ub)
-            {
-                j.WriteNumber("score_upper_bound", ub);
-                j.WriteNumber("optimality_gap", summary.OptimalityGap ?? 0);
-            }
-            else
-            {
-                j.WriteNull("score_upper_bound");
-                j.WriteNull("optimality_gap");
-            }
-        }
-
-        j.WriteString("solver", summary.Solver);
-        j.WriteString("solver_status", summary.SolverStatus);
-        WriteReadiness(j, result.Readiness);
-        run?.WriteJson(j);
-        j.WriteEndObject();
-        j.Flush();
-        stream.WriteByte((byte)'\n');
     }
 }

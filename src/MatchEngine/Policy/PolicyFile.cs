@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using MatchEngine.Csv;
+using MatchEngine.Text;
 
 namespace MatchEngine.Policy;
 
@@ -21,53 +21,9 @@ public sealed record PolicyLoadResult(MatchOptions? Options, IReadOnlyList<strin
 /// </summary>
 public static class PolicyFile
 {
-    private enum Kind
-    {
-        Number,
-        Integer,
-        Boolean,
-        Objective,
-        NullableShare,
-    }
+    private static IReadOnlyList<OptionField> Fields => OptionTable.Fields;
 
-    private sealed record Field(string Path, Kind Kind, double Min, double Max, string Description, Func<MatchOptions, object?> Get, Func<MatchOptions, object?, MatchOptions> Set);
-
-    private static readonly Field[] Fields =
-    [
-        W("ethnicity_difference", "points when mentor and mentee are of different ethnicity groups (both stated)", o => o.EthnicityDifference, (o, v) => o with { EthnicityDifference = v }),
-        W("socioeconomic_difference", "points when their socioeconomic backgrounds differ (both stated)", o => o.SocioeconomicDifference, (o, v) => o with { SocioeconomicDifference = v }),
-        W("proximity", "points for meeting in person close by (full at 0 km, none at travel.proximity_scale_km)", o => o.Proximity, (o, v) => o with { Proximity = v }),
-        W("sector_fit", "points when the mentor's sector is among the mentee's interests", o => o.SectorFit, (o, v) => o with { SectorFit = v }),
-        W("shared_language", "points when they share a language", o => o.SharedLanguage, (o, v) => o with { SharedLanguage = v }),
-        W("gender_preference", "points when the mentee's stated preferred mentor gender is met", o => o.GenderPreference, (o, v) => o with { GenderPreference = v }),
-        W("stated_preference", "points ON TOP of the 100 when they chose each other in --preferences (rank 1 = full, 5 = a fifth; a bonus when mutual); 0 = preferences do not change the score", o => o.StatedPreference, (o, v) => o with { StatedPreference = v }),
-        N("travel.face_to_face_max_km", Kind.Number, 0, 1000, "largest distance for face-to-face pairs, km", o => o.FaceToFaceMaxKm, (o, v) => o with { FaceToFaceMaxKm = (double)v! }),
-        N("travel.hybrid_max_km", Kind.Number, 0, 1000, "largest distance for hybrid pairs, km", o => o.HybridMaxKm, (o, v) => o with { HybridMaxKm = (double)v! }),
-        N("travel.proximity_scale_km", Kind.Number, 0.1, 1000, "distance at which the proximity points reach zero, km", o => o.ProximityScaleKm, (o, v) => o with { ProximityScaleKm = (double)v! }),
-        N("ages.mentor_older_than", Kind.Integer, 16, 120, "mentors must be older than this (in completed years on the as-of date)", o => o.MentorMinAgeExclusive, (o, v) => o with { MentorMinAgeExclusive = (int)(double)v! }),
-        N("ages.mentee_min", Kind.Integer, 0, 120, "youngest mentee age taken", o => o.MenteeMinAge, (o, v) => o with { MenteeMinAge = (int)(double)v! }),
-        N("ages.mentee_max", Kind.Integer, 0, 120, "oldest mentee age taken", o => o.MenteeMaxAge, (o, v) => o with { MenteeMaxAge = (int)(double)v! }),
-        N("safeguarding.remote_only_for_adults", Kind.Boolean, 0, 0, "virtual and hybrid mentoring only for mentees aged remote_min_age or over", o => o.RemoteOnlyForAdults, (o, v) => o with { RemoteOnlyForAdults = (bool)v! }),
-        N("safeguarding.remote_min_age", Kind.Integer, 0, 120, "youngest age for virtual and hybrid mentoring", o => o.RemoteMinAge, (o, v) => o with { RemoteMinAge = (int)(double)v! }),
-        N("safeguarding.require_background_check", Kind.Boolean, 0, 0, "mentees under background_check_under_age only with a background-checked (DBS) mentor", o => o.RequireBackgroundCheck, (o, v) => o with { RequireBackgroundCheck = (bool)v! }),
-        N("safeguarding.background_check_under_age", Kind.Integer, 0, 120, "mentees younger than this need a background-checked mentor", o => o.BackgroundCheckUnderAge, (o, v) => o with { BackgroundCheckUnderAge = (int)(double)v! }),
-        N("objective", Kind.Objective, 0, 0, "\"most-pairs-first\": most unmet-needs mentees, then most mentees, then best total score; \"best-pairs-first\": most unmet-needs mentees, then best total score", o => o.Objective == ObjectiveOrder.MostPairsFirst ? "most-pairs-first" : "best-pairs-first", (o, v) => o with { Objective = (ObjectiveOrder)v! }),
-        N("min_pair_score", Kind.Number, 0, 100, "no pair scoring below this (0 to 100) is made", o => o.MinPairScore, (o, v) => o with { MinPairScore = (double)v! }),
-        N("min_cross_background_share", Kind.NullableShare, 0, 1, "batch target: least share of pairs crossing an ethnic or socioeconomic line (e.g. 0.75), or null for none; only score is traded for it", o => o.MinCrossBackgroundShare, (o, v) => o with { MinCrossBackgroundShare = (double?)v }),
-        N("exact_quota_max_pairs", Kind.Integer, 0, 10_000_000, "up to this many allowed pairs, a gap left by the Lagrangian method is closed exactly with CP-SAT", o => o.ExactQuotaMaxPairs, (o, v) => o with { ExactQuotaMaxPairs = (int)(double)v! }),
-        N("scale.dense_pair_limit", Kind.Integer, 0, 1e15, "batches with at most this many mentor x mentee pairs check every pair (exact); larger ones search candidates through indexes", o => o.DensePairLimit, (o, v) => o with { DensePairLimit = (long)(double)v! }),
-        N("scale.candidates_per_mentee", Kind.Integer, 1, 1000, "large batches: the best allowed mentors kept per mentee", o => o.CandidatesPerMentee, (o, v) => o with { CandidatesPerMentee = (int)(double)v! }),
-        N("scale.candidate_search_budget", Kind.Integer, 1, 100_000, "large batches: mentors examined per mentee (nearest first, then a slice of the virtual pool)", o => o.CandidateSearchBudget, (o, v) => o with { CandidateSearchBudget = (int)(double)v! }),
-        N("scale.widening_rounds", Kind.Integer, 0, 10, "large batches: rounds that widen the search where a left-out pair could still raise the score (closes the gap, costs time)", o => o.WideningRounds, (o, v) => o with { WideningRounds = (int)(double)v! }),
-    ];
-
-    private static Field N(string path, Kind kind, double min, double max, string description, Func<MatchOptions, object?> get, Func<MatchOptions, object?, MatchOptions> set) =>
-        new(path, kind, min, max, description, get, set);
-
-    private static Field W(string name, string description, Func<ScoreWeights, double> get, Func<ScoreWeights, double, ScoreWeights> set) =>
-        new("weights." + name, Kind.Number, 0, 100, description, o => get(o.Weights), (o, v) => o with { Weights = set(o.Weights, (double)v!) });
-
-    private static readonly string[] Sections = ["weights", "travel", "ages", "safeguarding", "scale"];
+    private static IReadOnlyList<string> Sections => OptionTable.Sections;
 
     /// <summary>Loads a policy file.</summary>
     /// <param name="json">The file's bytes.</param>
@@ -98,9 +54,9 @@ public static class PolicyFile
             Visit(doc.RootElement, string.Empty, file, errors, ref options);
             if (errors.Count == 0)
             {
-                foreach (var e in options.Validate())
+                foreach (var e in OptionTable.Validate(options, f => $"field '{f.PolicyPath}'", "field 'weights'"))
                 {
-                    errors.Add($"{file}: {Translate(e)}");
+                    errors.Add($"{file}: {e}");
                 }
             }
 
@@ -130,71 +86,16 @@ public static class PolicyFile
                 continue;
             }
 
-            var field = Fields.FirstOrDefault(f => f.Path == path);
+            var field = Fields.FirstOrDefault(f => f.PolicyPath == path);
             if (field is null)
             {
-                var guess = Suggest.Closest(path, Fields.Select(f => f.Path).Concat(Sections));
+                var guess = Suggest.Closest(path, Fields.Select(f => f.PolicyPath).Concat(Sections));
                 errors.Add($"{file}: unknown field '{path}'" + (guess is null ? "." : $" (did you mean '{guess}'?)."));
                 continue;
             }
 
             var v = prop.Value;
-            object? value = null;
-            string? problem = null;
-            switch (field.Kind)
-            {
-                case Kind.Boolean:
-                    if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
-                    {
-                        value = v.GetBoolean();
-                    }
-                    else
-                    {
-                        problem = "expected true or false";
-                    }
-
-                    break;
-                case Kind.Objective:
-                    var text = v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-                    value = text switch
-                    {
-                        "most-pairs-first" => ObjectiveOrder.MostPairsFirst,
-                        "best-pairs-first" => ObjectiveOrder.BestPairsFirst,
-                        _ => null,
-                    };
-                    if (value is null)
-                    {
-                        var guess = text is null ? null : Suggest.Closest(text, ["most-pairs-first", "best-pairs-first"]);
-                        problem = "expected \"most-pairs-first\" or \"best-pairs-first\"" + (guess is null ? string.Empty : $" (did you mean \"{guess}\"?)");
-                    }
-
-                    break;
-                default:
-                    if (field.Kind == Kind.NullableShare && v.ValueKind == JsonValueKind.Null)
-                    {
-                        value = null;
-                        break;
-                    }
-
-                    if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || !double.IsFinite(d))
-                    {
-                        problem = field.Kind == Kind.Integer ? "expected a whole number" : field.Kind == Kind.NullableShare ? "expected a number from 0 to 1, or null" : "expected a number";
-                        break;
-                    }
-
-                    if (field.Kind == Kind.Integer && d != Math.Floor(d))
-                    {
-                        problem = "expected a whole number";
-                    }
-                    else if (d < field.Min || d > field.Max)
-                    {
-                        problem = string.Create(CultureInfo.InvariantCulture, $"is out of range; expected {field.Min} to {field.Max}");
-                    }
-
-                    value = d;
-                    break;
-            }
-
+            var problem = Read(field, v, out var value);
             if (problem is not null)
             {
                 errors.Add($"{file}: field '{path}' has {v.GetRawText()}: {problem}.");
@@ -205,10 +106,67 @@ public static class PolicyFile
         }
     }
 
-    private static string Translate(string validation) => validation
-        .Replace("Weights.weights sum to", "weights sum to", StringComparison.Ordinal)
-        .Replace("MenteeMaxAge", "field 'ages.mentee_max'", StringComparison.Ordinal)
-        .Replace("Weights.", "field 'weights.", StringComparison.Ordinal);
+    /// <summary>The value of one field, or the problem with it (null when it is fine).</summary>
+    private static string? Read(OptionField field, JsonElement v, out object? value)
+    {
+        value = null;
+        string? problem = null;
+        switch (field.Kind)
+        {
+            case OptionKind.Boolean:
+                if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                {
+                    value = v.GetBoolean();
+                }
+                else
+                {
+                    problem = "expected true or false";
+                }
+
+                break;
+            case OptionKind.Objective:
+                var text = v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                value = text switch
+                {
+                    "most-pairs-first" => ObjectiveOrder.MostPairsFirst,
+                    "best-pairs-first" => ObjectiveOrder.BestPairsFirst,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    var guess = text is null ? null : Suggest.Closest(text, ["most-pairs-first", "best-pairs-first"]);
+                    problem = "expected \"most-pairs-first\" or \"best-pairs-first\"" + (guess is null ? string.Empty : $" (did you mean \"{guess}\"?)");
+                }
+
+                break;
+            default:
+                if (field.Kind == OptionKind.NullableShare && v.ValueKind == JsonValueKind.Null)
+                {
+                    value = null;
+                    break;
+                }
+
+                if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || !double.IsFinite(d))
+                {
+                    problem = field.Kind == OptionKind.Integer ? "expected a whole number" : field.Kind == OptionKind.NullableShare ? "expected a number from 0 to 1, or null" : "expected a number";
+                    break;
+                }
+
+                if (field.Kind == OptionKind.Integer && d != Math.Floor(d))
+                {
+                    problem = "expected a whole number";
+                }
+                else if (d < field.Min || d > field.Max)
+                {
+                    problem = $"is out of range; expected {field.Range(field.Min)}";
+                }
+
+                value = d;
+                break;
+        }
+
+        return problem;
+    }
 
     private static string FirstSentence(string message)
     {
@@ -225,12 +183,12 @@ public static class PolicyFile
         sb.Append("// MatchEngine policy: every field with its default. Leave a field out to keep its default.\n");
         sb.Append("// Use with: matchengine match --policy policy.json ...\n{\n");
         string? section = null;
-        for (var i = 0; i < Fields.Length; i++)
+        for (var i = 0; i < Fields.Count; i++)
         {
             var f = Fields[i];
-            var dot = f.Path.IndexOf('.', StringComparison.Ordinal);
-            var sec = dot < 0 ? null : f.Path[..dot];
-            var name = dot < 0 ? f.Path : f.Path[(dot + 1)..];
+            var dot = f.PolicyPath.IndexOf('.', StringComparison.Ordinal);
+            var sec = dot < 0 ? null : f.PolicyPath[..dot];
+            var name = dot < 0 ? f.PolicyPath : f.PolicyPath[(dot + 1)..];
             if (sec != section)
             {
                 if (section is not null)
@@ -247,8 +205,8 @@ public static class PolicyFile
             }
 
             var indent = sec is null ? "  " : "    ";
-            var next = i + 1 < Fields.Length ? Fields[i + 1] : null;
-            var nextSec = next is null ? null : next.Path.Contains('.', StringComparison.Ordinal) ? next.Path[..next.Path.IndexOf('.', StringComparison.Ordinal)] : null;
+            var next = i + 1 < Fields.Count ? Fields[i + 1] : null;
+            var nextSec = next is null ? null : next.PolicyPath.Contains('.', StringComparison.Ordinal) ? next.PolicyPath[..next.PolicyPath.IndexOf('.', StringComparison.Ordinal)] : null;
             var comma = next is not null && (nextSec == sec || sec is null) ? "," : string.Empty;
             sb.Append(indent).Append("// ").Append(f.Description).Append('\n');
             sb.Append(indent).Append('"').Append(name).Append("\": ").Append(Json(f.Get(d))).Append(comma).Append('\n');
@@ -269,7 +227,7 @@ public static class PolicyFile
     public static IReadOnlyList<KeyValuePair<string, string>> Effective(MatchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [.. Fields.Select(f => new KeyValuePair<string, string>(f.Path, f.Get(options) is double x ? x.ToString("R", CultureInfo.InvariantCulture) : Json(f.Get(options))))];
+        return [.. Fields.Select(f => new KeyValuePair<string, string>(f.PolicyPath, f.Get(options) is double x ? x.ToString("R", CultureInfo.InvariantCulture) : Json(f.Get(options))))];
     }
 
     /// <summary>Loads a policy file on top of other options (a sweep's base policy): fields left out keep the given values.</summary>
@@ -299,9 +257,9 @@ public static class PolicyFile
             Visit(doc.RootElement, string.Empty, file, errors, ref options);
             if (errors.Count == 0)
             {
-                foreach (var e in options.Validate())
+                foreach (var e in OptionTable.Validate(options, f => $"field '{f.PolicyPath}'", "field 'weights'"))
                 {
-                    errors.Add($"{file}: {Translate(e)}");
+                    errors.Add($"{file}: {e}");
                 }
             }
 
@@ -310,16 +268,17 @@ public static class PolicyFile
     }
 
     /// <summary>Whether a path names a policy field.</summary>
-    internal static bool IsField(string path) => Fields.Any(f => f.Path == path);
+    internal static bool IsField(string path) => Fields.Any(f => f.PolicyPath == path);
 
     /// <summary>The closest field path to a misspelt one, if any.</summary>
-    internal static string? ClosestField(string path) => Suggest.Closest(path, Fields.Select(f => f.Path));
+    internal static string? ClosestField(string path) => Suggest.Closest(path, Fields.Select(f => f.PolicyPath));
 
     private static string Json(object? v) => v switch
     {
         null => "null",
         bool b => b ? "true" : "false",
         string s => $"\"{s}\"",
+        ObjectiveOrder o => o == ObjectiveOrder.MostPairsFirst ? "\"most-pairs-first\"" : "\"best-pairs-first\"",
         double x => x.ToString("0.###", CultureInfo.InvariantCulture),
         int n => n.ToString(CultureInfo.InvariantCulture),
         long n => n.ToString(CultureInfo.InvariantCulture),

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using MatchEngine.Analytics;
-using MatchEngine.Model;
 
 namespace MatchEngine.Reports;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using MatchEngine.Csv;
 using MatchEngine.Model;
+using MatchEngine.Text;
 
 namespace MatchEngine.Review;
 

@@ -212,7 +212,8 @@ public static class QuotaSolver
         }
 
         model.Maximize(LinearExpr.WeightedSum(x, scores));
-        var solver = new CpSolver { StringParameters = "num_workers:1 random_seed:7 max_deterministic_time:60" };
+        using var solver = new CpSolver();
+        solver.StringParameters = "num_workers:1 random_seed:7 max_deterministic_time:60";
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {

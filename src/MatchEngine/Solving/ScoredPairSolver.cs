@@ -1,12 +1,7 @@
 using System.Globalization;
+using MatchEngine.Model;
 
 namespace MatchEngine.Solving;
-
-/// <summary>A pair with a caller-given score (bring your own scores).</summary>
-/// <param name="MenteeId">The mentee.</param>
-/// <param name="MentorId">The mentor.</param>
-/// <param name="Score">The score; higher is better.</param>
-public sealed record ScoredPair(string MenteeId, string MentorId, decimal Score);
 
 /// <summary>The optimal choice among caller-scored pairs.</summary>
 /// <param name="Pairs">Chosen pairs, by mentee id.</param>

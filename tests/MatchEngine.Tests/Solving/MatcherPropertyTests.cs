@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MatchEngine.Csv;
 using MatchEngine.Model;
+using MatchEngine.Reports;
 
 namespace MatchEngine.Tests.Solving;
 
@@ -77,7 +78,7 @@ public class MatcherPropertyTests
         using var ms = new MemoryStream();
         ResultCsv.WriteMatches(ms, r.Pairs);
         ResultCsv.WriteUnmatched(ms, r.Unmatched);
-        ResultCsv.WriteSummary(ms, r);
+        SummaryJson.Write(ms, r);
         return ms.ToArray();
     }
 

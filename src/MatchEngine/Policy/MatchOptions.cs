@@ -1,4 +1,4 @@
-using System.Globalization;
+using MatchEngine.Policy;
 
 namespace MatchEngine;
 
@@ -98,46 +98,10 @@ public sealed record MatchOptions
     /// <value>The default is null: no stated preferences.</value>
     public Preferences.StatedPreferences? StatedPreferences { get; init; }
 
-    /// <summary>Returns every problem with these options, each naming its field; empty when valid.</summary>
+    /// <summary>Returns every problem with these options, each naming its property (e.g. <c>FaceToFaceMaxKm</c>, <c>Weights.Proximity</c>); empty when valid.</summary>
+    /// <remarks>The ranges are the ones the policy file takes (see <c>matchengine policy</c>); both read one table.</remarks>
     /// <returns>The problems.</returns>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        void Check(bool ok, string field, object value, string expected)
-        {
-            if (!ok)
-            {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{field}: {value} is not allowed; expected {expected}."));
-            }
-        }
-
-        Check(MentorMinAgeExclusive is >= 16 and <= 120, nameof(MentorMinAgeExclusive), MentorMinAgeExclusive, "16 to 120");
-        Check(MenteeMinAge is >= 0 and <= 120, nameof(MenteeMinAge), MenteeMinAge, "0 to 120");
-        Check(MenteeMaxAge >= MenteeMinAge && MenteeMaxAge <= 120, nameof(MenteeMaxAge), MenteeMaxAge, $"{MenteeMinAge} to 120");
-        Check(RemoteMinAge is >= 0 and <= 120, nameof(RemoteMinAge), RemoteMinAge, "0 to 120");
-        Check(BackgroundCheckUnderAge is >= 0 and <= 120, nameof(BackgroundCheckUnderAge), BackgroundCheckUnderAge, "0 to 120");
-        Check(double.IsFinite(FaceToFaceMaxKm) && FaceToFaceMaxKm >= 0, nameof(FaceToFaceMaxKm), FaceToFaceMaxKm, "a distance of 0 km or more");
-        Check(double.IsFinite(HybridMaxKm) && HybridMaxKm >= 0, nameof(HybridMaxKm), HybridMaxKm, "a distance of 0 km or more");
-        Check(double.IsFinite(ProximityScaleKm) && ProximityScaleKm > 0, nameof(ProximityScaleKm), ProximityScaleKm, "a distance above 0 km");
-        Check(double.IsFinite(MinPairScore) && MinPairScore is >= 0 and <= 100, nameof(MinPairScore), MinPairScore, "0 to 100");
-        Check(MinCrossBackgroundShare is null || (double.IsFinite(MinCrossBackgroundShare.Value) && MinCrossBackgroundShare is >= 0 and <= 1), nameof(MinCrossBackgroundShare), MinCrossBackgroundShare ?? 0, "a share from 0 to 1, e.g. 0.75");
-        Check(Enum.IsDefined(Objective), nameof(Objective), Objective, "MostPairsFirst or BestPairsFirst");
-        Check(DensePairLimit >= 0, nameof(DensePairLimit), DensePairLimit, "0 or more");
-        Check(CandidatesPerMentee is >= 1 and <= 1000, nameof(CandidatesPerMentee), CandidatesPerMentee, "1 to 1000");
-        Check(CandidateSearchBudget >= CandidatesPerMentee && CandidateSearchBudget <= 100_000, nameof(CandidateSearchBudget), CandidateSearchBudget, $"{CandidatesPerMentee} (the candidates kept) to 100000");
-        Check(WideningRounds is >= 0 and <= 10, nameof(WideningRounds), WideningRounds, "0 to 10");
-        Check(ExactQuotaMaxPairs >= 0, nameof(ExactQuotaMaxPairs), ExactQuotaMaxPairs, "0 or more");
-        if (Weights is null)
-        {
-            errors.Add($"{nameof(Weights)}: missing.");
-        }
-        else
-        {
-            errors.AddRange(Weights.Validate().Select(e => $"{nameof(Weights)}.{e}"));
-        }
-
-        return errors;
-    }
+    public IReadOnlyList<string> Validate() => OptionTable.Validate(this, f => f.QualifiedProperty, nameof(Weights));
 }
 
 /// <summary>What the batch assignment maximises, in order. Both put young people with unmet needs first.</summary>
@@ -187,29 +151,7 @@ public sealed record ScoreWeights
     /// <summary>Sum of the six weights that make up the 100 (<see cref="StatedPreference"/> comes on top).</summary>
     public double Total => EthnicityDifference + SocioeconomicDifference + Proximity + SectorFit + SharedLanguage + GenderPreference;
 
-    /// <summary>Returns every problem, each naming its field; empty when valid.</summary>
+    /// <summary>Returns every problem, each naming its property (e.g. <c>Proximity</c>); empty when valid.</summary>
     /// <returns>The problems.</returns>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        foreach (var (name, value) in new[]
-        {
-            (nameof(EthnicityDifference), EthnicityDifference), (nameof(SocioeconomicDifference), SocioeconomicDifference),
-            (nameof(Proximity), Proximity), (nameof(SectorFit), SectorFit), (nameof(SharedLanguage), SharedLanguage),
-            (nameof(GenderPreference), GenderPreference), (nameof(StatedPreference), StatedPreference),
-        })
-        {
-            if (!double.IsFinite(value) || value < 0 || value > 100)
-            {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: {value} is not allowed; expected 0 to 100."));
-            }
-        }
-
-        if (errors.Count == 0 && Math.Abs(Total - 100) > 1e-9)
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"weights sum to {Total}; they must sum to 100."));
-        }
-
-        return errors;
-    }
+    public IReadOnlyList<string> Validate() => OptionTable.Validate(MatchOptions.Default with { Weights = this }, f => f.Property, null, weightsOnly: true);
 }

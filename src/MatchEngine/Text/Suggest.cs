@@ -1,6 +1,6 @@
-namespace MatchEngine.Csv;
+namespace MatchEngine.Text;
 
-/// <summary>Did-you-mean suggestions by edit distance.</summary>
+/// <summary>Did-you-mean suggestions by edit distance, for every reader that names a field, column or value (CSV, policy file).</summary>
 internal static class Suggest
 {
     /// <summary>The closest candidate within a small edit distance, or null.</summary>
