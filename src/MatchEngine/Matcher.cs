@@ -96,7 +96,7 @@ public sealed class Matcher
         var countsProven = true;
         AssignmentSolution? priced = null;
         var solution = prepared.Builder is null && _options.MinCrossBackgroundShare is null
-            ? AssignmentSolver.Solve(g.Problem, _options.Objective, cancellationToken)
+            ? Priority.TierStep.Solve(g, _options, cancellationToken)
             : null;
         if (prepared.Builder is { } builder)
         {

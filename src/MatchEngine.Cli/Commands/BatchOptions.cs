@@ -37,8 +37,11 @@ internal sealed class BatchOptions
 
     public Option<FileInfo?> Preferences { get; } = PreferencesStep.Option();
 
+    public Option<FileInfo[]> CarryOver { get; } = CarryOverStep.Option();
+
     public void AddTo(Command c)
     {
+        c.Add(CarryOver);
         c.Add(Preferences);
         c.Add(Mentors);
         c.Add(Mentees);

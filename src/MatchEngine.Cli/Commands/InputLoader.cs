@@ -86,6 +86,7 @@ internal sealed class InputLoader(CliContext cli)
             throw new CommandExitException(ExitCodes.InvalidInput);
         }
 
+        batch = CarryOverStep.Apply(this, Err, r.GetValue(b.CarryOver), batch, sep);
         options = PreferencesStep.Apply(this, Err, r.GetValue(b.Preferences), batch, options, sep);
         return new Inputs(batch, options, rejected) { MentorCarry = mentorCarry, MenteeCarry = menteeCarry };
     }

@@ -13,7 +13,7 @@ public static class BatchCsv
 
     /// <summary>Columns of mentees.csv, required ones first.</summary>
     public static IReadOnlyList<string> MenteeColumns { get; } =
-        ["id", "birth_date", "region", "modes", "latitude", "longitude", "unmet_needs", "ethnicity", "socioeconomic", "gender", "interests", "languages", "preferred_mentor_gender", "partner", "availability"];
+        ["id", "birth_date", "region", "modes", "latitude", "longitude", "unmet_needs", "ethnicity", "socioeconomic", "gender", "interests", "languages", "preferred_mentor_gender", "partner", "availability", "rounds_waited", "waiting_since"];
 
     private static readonly string[] MentorRequired = ["id", "birth_date", "region", "modes", "training_complete"];
     private static readonly string[] MenteeRequired = ["id", "birth_date", "region", "modes"];
@@ -89,6 +89,8 @@ public static class BatchCsv
             PreferredMentorGender = r.Word("preferred_mentor_gender"),
             Partner = r.RequiredTextOrNull("partner"),
             Availability = r.Availability("availability"),
+            RoundsWaited = r.Int("rounds_waited", 0, 0, 1000),
+            WaitingSince = r.Text("waiting_since") is null ? null : r.Date("waiting_since", asOf, notInFuture: false),
         }, m => m.Id);
 
     /// <summary>Opens a CSV file or an .xlsx sheet, told apart by the first bytes.</summary>
@@ -141,6 +143,31 @@ public static class BatchCsv
         }
 
         return new CsvTable(stream, file, options.Separator);
+    }
+
+    /// <summary>The text as people would read it: trimmed, Unicode NFC, without invisible characters or NUL, upper case.</summary>
+    internal static string LookAlike(string text)
+    {
+        string t;
+        try
+        {
+            t = text.Trim().Normalize(System.Text.NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            t = text.Trim();
+        }
+
+        var sb = new System.Text.StringBuilder(t.Length);
+        foreach (var c in t)
+        {
+            if (c != '\0' && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString().Trim().ToUpperInvariant();
     }
 
     private static CsvReadResult<T> Read<T>(
@@ -310,6 +337,24 @@ public static class BatchCsv
         var reader = new RowReader(file, columns, options.DateFormat);
         var firstRowOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         var carriedValues = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var lookAlikeId = new Dictionary<string, (string Id, int Row)>(StringComparer.Ordinal);
+        var lookAlikeRegion = new Dictionary<string, (string Region, int Row)>(StringComparer.Ordinal);
+        var regionWarned = new HashSet<string>(StringComparer.Ordinal);
+        var regionKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        string RegionKey(string r)
+        {
+            if (!regionKeys.TryGetValue(r, out var k))
+            {
+                k = LookAlike(r);
+                if (regionKeys.Count < 100_000)
+                {
+                    regionKeys[r] = k;
+                }
+            }
+
+            return k;
+        }
+
         foreach (var (row, cells, typed, formIssues) in table.Rows())
         {
             reader.Start(row, cells, typed);
@@ -318,6 +363,22 @@ public static class BatchCsv
             if (key.Length > 0 && !firstRowOfId.TryAdd(key, row))
             {
                 reader.Error("id", key, string.Create(CultureInfo.InvariantCulture, $"is a duplicate: the same id is on row {firstRowOfId[key]} and row {row}."));
+            }
+            else if (key.Length > 0 && !lookAlikeId.TryAdd(LookAlike(key), (key, row)))
+            {
+                var (twin, twinRow) = lookAlikeId[LookAlike(key)];
+                warnings.Add(new CsvIssue(file, row, "id", key, string.Create(CultureInfo.InvariantCulture,
+                    $"looks like a duplicate of '{EchoText.Echo(twin)}' on row {twinRow}: the two differ only in case, spaces, invisible characters or Unicode form; they are treated as two different people.")));
+            }
+
+            if (reader.Text("region") is { } region && !regionWarned.Contains(region) && !lookAlikeRegion.TryAdd(RegionKey(region), (region, row)))
+            {
+                var (first, firstRow) = lookAlikeRegion[RegionKey(region)];
+                if (!string.Equals(first, region, StringComparison.OrdinalIgnoreCase) && regionWarned.Add(region))
+                {
+                    warnings.Add(new CsvIssue(file, row, "region", region, string.Create(CultureInfo.InvariantCulture,
+                        $"differs from '{EchoText.Echo(first)}' on row {firstRow} only in invisible characters or Unicode form; they are treated as different areas (retype one so they match).")));
+                }
             }
 
             if (formIssues.Count == 0 && reader.Errors.Count == 0)

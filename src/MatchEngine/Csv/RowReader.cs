@@ -13,6 +13,9 @@ internal sealed class RowReader
 
     private const int PoolLimit = 50_000;
 
+    /// <summary>A birth date more than this many years before the as-of date is an error (a mistyped year).</summary>
+    internal const int MaxAgeYears = 120;
+
     private readonly string _file;
     private readonly IReadOnlyDictionary<string, int> _columns;
     private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
@@ -129,6 +132,10 @@ internal sealed class RowReader
         if (notInFuture && d > asOf)
         {
             Error(column, v, string.Create(CultureInfo.InvariantCulture, $"is after the as-of date {asOf:yyyy-MM-dd}; a birth date cannot be in the future."));
+        }
+        else if (notInFuture && asOf.Year > MaxAgeYears && d < asOf.AddYears(-MaxAgeYears))
+        {
+            Error(column, v, string.Create(CultureInfo.InvariantCulture, $"is more than {MaxAgeYears} years before the as-of date {asOf:yyyy-MM-dd}; is the year mistyped?"));
         }
 
         return d;

@@ -90,6 +90,12 @@ public sealed record Mentee
 
     /// <summary>When the young person can meet; <see cref="Availability.None"/> when not stated.</summary>
     public Availability Availability { get; init; }
+
+    /// <summary>How many earlier matching rounds the young person took part in without being matched (the <c>rounds_waited</c> column; <c>--carry-over</c> adds one per round).</summary>
+    public int RoundsWaited { get; init; }
+
+    /// <summary>The date the young person started waiting for a mentor, when given.</summary>
+    public DateOnly? WaitingSince { get; init; }
 }
 
 /// <summary>Ages in whole years on a given date.</summary>

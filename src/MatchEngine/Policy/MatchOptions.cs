@@ -98,6 +98,10 @@ public sealed record MatchOptions
     /// <value>The default is null: no stated preferences.</value>
     public Preferences.StatedPreferences? StatedPreferences { get; init; }
 
+    /// <summary>The priority tiers, highest first, matched tier by tier before the total score: <c>unmet_needs</c>, <c>waited_rounds&gt;=K</c>, <c>waiting_since&lt;=YYYY-MM-DD</c> (see <see cref="MatchEngine.Priority.PriorityTiers"/>). Tiers other than the default apply to batches checked pair by pair (up to <see cref="DensePairLimit"/>) without a cross-background target.</summary>
+    /// <value>The default is <c>["unmet_needs"]</c>: young people with unmet needs first, then everyone.</value>
+    public IReadOnlyList<string> Priority { get; init; } = ["unmet_needs"];
+
     /// <summary>Returns every problem with these options, each naming its property (e.g. <c>FaceToFaceMaxKm</c>, <c>Weights.Proximity</c>); empty when valid.</summary>
     /// <remarks>The ranges are the ones the policy file takes (see <c>matchengine policy</c>); both read one table.</remarks>
     /// <returns>The problems.</returns>

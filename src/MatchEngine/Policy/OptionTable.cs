@@ -19,6 +19,9 @@ internal enum OptionKind
 
     /// <summary>A share from 0 to 1, or null for none.</summary>
     NullableShare,
+
+    /// <summary>A list of priority tiers (see <see cref="Priority.PriorityTiers"/>).</summary>
+    TierList,
 }
 
 /// <summary>
@@ -84,6 +87,7 @@ internal static class OptionTable
         N("safeguarding.require_background_check", nameof(MatchOptions.RequireBackgroundCheck), OptionKind.Boolean, 0, 0, "mentees under background_check_under_age only with a background-checked (DBS) mentor", o => o.RequireBackgroundCheck, (o, v) => o with { RequireBackgroundCheck = (bool)v! }),
         N("safeguarding.background_check_under_age", nameof(MatchOptions.BackgroundCheckUnderAge), OptionKind.Integer, 0, 120, "mentees younger than this need a background-checked mentor", o => o.BackgroundCheckUnderAge, (o, v) => o with { BackgroundCheckUnderAge = (int)(double)v! }),
         N("objective", nameof(MatchOptions.Objective), OptionKind.Objective, 0, 0, "\"most-pairs-first\": most unmet-needs mentees, then most mentees, then best total score; \"best-pairs-first\": most unmet-needs mentees, then best total score", o => o.Objective, (o, v) => o with { Objective = (ObjectiveOrder)v! }),
+        N("priority", nameof(MatchOptions.Priority), OptionKind.TierList, 0, 0, "ordered priority tiers matched first, highest first: \"unmet_needs\", \"waited_rounds>=K\" (rounds_waited column), \"waiting_since<=YYYY-MM-DD\" (waiting_since column)", o => o.Priority, (o, v) => o with { Priority = ((IReadOnlyList<string>)v!).SequenceEqual(o.Priority, StringComparer.Ordinal) ? o.Priority : (IReadOnlyList<string>)v! }),
         N("min_pair_score", nameof(MatchOptions.MinPairScore), OptionKind.Number, 0, 100, "no pair scoring below this (0 to 100) is made", o => o.MinPairScore, (o, v) => o with { MinPairScore = (double)v! }),
         N("min_cross_background_share", nameof(MatchOptions.MinCrossBackgroundShare), OptionKind.NullableShare, 0, 1, "batch target: least share of pairs crossing an ethnic or socioeconomic line (e.g. 0.75), or null for none; only score is traded for it", o => o.MinCrossBackgroundShare, (o, v) => o with { MinCrossBackgroundShare = (double?)v }),
         N("exact_quota_max_pairs", nameof(MatchOptions.ExactQuotaMaxPairs), OptionKind.Integer, 0, 10_000_000, "up to this many allowed pairs, a gap left by the Lagrangian method is closed exactly with CP-SAT", o => o.ExactQuotaMaxPairs, (o, v) => o with { ExactQuotaMaxPairs = (int)(double)v! }),
@@ -142,6 +146,10 @@ internal static class OptionTable
                 return value is ObjectiveOrder o && Enum.IsDefined(o) ? null : "MostPairsFirst or BestPairsFirst";
             case OptionKind.NullableShare when value is null:
                 return null;
+            case OptionKind.TierList:
+                return value is IReadOnlyList<string> tiers && Priority.PriorityTiers.Parse(tiers, out var tierErrors) is null
+                    ? string.Join(" ", tierErrors)
+                    : value is null ? "a list of tiers" : null;
             default:
                 var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 var bound = f.AtLeastProperty is { } other ? Fields.First(x => x.Property == other) : null;

@@ -66,9 +66,17 @@ public static class PolicyFile
 
     private static void Visit(JsonElement obj, string prefix, string file, List<string> errors, ref MatchOptions options)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var prop in obj.EnumerateObject())
         {
             var path = prefix + prop.Name;
+            if (!seen.Add(prop.Name))
+            {
+                // JSON lets the last one win silently; a policy must say each field once.
+                errors.Add($"{file}: field '{path}' is given more than once; give it once.");
+                continue;
+            }
+
             if (prop.Name.StartsWith('$') || prop.Name is "description" or "comment")
             {
                 continue;
@@ -121,6 +129,23 @@ public static class PolicyFile
                 else
                 {
                     problem = "expected true or false";
+                }
+
+                break;
+            case OptionKind.TierList:
+                if (v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String))
+                {
+                    var tiers = v.EnumerateArray().Select(x => x.GetString()!).ToList();
+                    if (Priority.PriorityTiers.Parse(tiers, out var tierErrors) is null)
+                    {
+                        problem = string.Join(" ", tierErrors).TrimEnd('.');
+                    }
+
+                    value = tiers;
+                }
+                else
+                {
+                    problem = "expected a list of tiers, e.g. [\"waited_rounds>=2\", \"unmet_needs\"]";
                 }
 
                 break;
@@ -282,6 +307,7 @@ public static class PolicyFile
         double x => x.ToString("0.###", CultureInfo.InvariantCulture),
         int n => n.ToString(CultureInfo.InvariantCulture),
         long n => n.ToString(CultureInfo.InvariantCulture),
+        IReadOnlyList<string> list => "[" + string.Join(", ", list.Select(x => $"\"{x}\"")) + "]",
         _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null",
     };
 }
