@@ -1,4 +1,5 @@
 using System.Globalization;
+using MatchEngine.Candidates;
 using MatchEngine.Model;
 using MatchEngine.Results;
 using MatchEngine.Rules;
@@ -16,9 +17,6 @@ public sealed class Matcher
     private readonly MatchOptions _options;
     private readonly RuleSet _rules;
     private readonly PairScorer _scorer;
-
-    /// <summary>Rounds of widening spent, at most, on proving the counts maximal.</summary>
-    private const int CountRounds = 3;
 
     /// <summary>Creates a matcher.</summary>
     /// <param name="options">Programme options; <see cref="MatchOptions.Default"/> when null.</param>
@@ -91,50 +89,21 @@ public sealed class Matcher
         var prepared = Prepare(batch, cancellationToken, progress);
         var g = prepared.Graph;
         cancellationToken.ThrowIfCancellationRequested();
-        progress?.Report(new MatchProgress("solving", 0, 1));
         QuotaReport? quota = null;
-        var countsProven = true;
-        AssignmentSolution? priced = null;
-        var solution = prepared.Builder is null && _options.MinCrossBackgroundShare is null
-            ? Priority.TierStep.Solve(g, _options, cancellationToken)
-            : null;
-        if (prepared.Builder is { } builder)
+        AssignmentSolution? solution = null;
+        ExactSparse.Stats? stats = null;
+        if (prepared.Exact is { } exact)
         {
-            // Widen the search where the answer cannot be proven: the mentees that an augmenting path could reach.
-            var keep = _options.CandidatesPerMentee;
-            var budget = _options.CandidateSearchBudget;
-            for (var round = 0; ; round++)
-            {
-                solution = priced = AssignmentSolver.Solve(g.Problem, _options.Objective, withPrices: true, cancellationToken);
-
-                // Counts: the mentees an augmenting path could reach must have every eligible mentor as a candidate.
-                var open = SparseGraphBuilder.Reachable(g, solution).Where(e => !builder.Complete(e)).ToHashSet();
-                countsProven = open.Count == 0;
-
-                // Score (when asked for): price the pairs left out against the dual prices; a mentee whose left-out
-                // mentors could score above its price may improve the total, so its search is widened too.
-                if (round < _options.WideningRounds)
-                {
-                    for (var e = 0; e < g.Mentees.Length; e++)
-                    {
-                        if (g.MenteeBound![e] > solution.PriceOfLeft![e] - solution.MaxPriceOfRight)
-                        {
-                            open.Add(e);
-                        }
-                    }
-                }
-
-                if (open.Count == 0 || round >= Math.Max(_options.WideningRounds, CountRounds))
-                {
-                    break;
-                }
-
-                keep *= 4;
-                budget *= 4;
-                progress?.Report(new MatchProgress("widening", open.Count, g.Mentees.Length));
-                builder.Search([.. open.Order()], keep, budget, null, cancellationToken);
-                g = builder.Graph();
-            }
+            // Lee and Orlin: solve on the restricted pairs, prove the counts, price every eligible pair left out, repeat.
+            var (sol, problem, modes, st) = exact.Solve(_options.Objective, MaxPricingRounds, progress, cancellationToken);
+            g = exact.Graph(g.Mentors, g.Mentees, g.MentorAge, g.MenteeAge, new PairGate(g.Gates.Take(g.Gates.Count - 1).ToList(), _scorer, _options), problem, modes, cancellationToken);
+            solution = sol;
+            stats = st;
+        }
+        else if (_options.MinCrossBackgroundShare is null)
+        {
+            progress?.Report(new MatchProgress("solving", 0, 1));
+            solution = Priority.TierStep.Solve(g, _options, cancellationToken);
         }
 
         if (_options.MinCrossBackgroundShare is { } share)
@@ -184,9 +153,9 @@ public sealed class Matcher
         progress?.Report(new MatchProgress("solving", 1, 1));
         var allMentees = batch.Mentees.OrderBy(x => x.Id, StringComparer.Ordinal).ToArray();
         var summary = Summarise(batch.AsOf, g.Mentors, allMentees, g.Problem.ArcCount, pairs, unmatched, quota) with { LockedRuleBreaches = prepared.LockBreaches };
-        if (g.Sparse)
+        if (stats is not null)
         {
-            summary = Certify(g, solution, summary, quota, countsProven, priced!);
+            summary = Certify(solution, summary, quota, stats);
         }
 
         return new MatchResult(pairs, unmatched, summary, ReadinessReport.From(g, _options, this)) { Quota = quota };
@@ -264,11 +233,14 @@ public sealed class Matcher
     public ReadinessReport Readiness(MatchBatch batch, CancellationToken cancellationToken = default) =>
         ReadinessReport.From(Prepare(batch, cancellationToken).Graph, _options, this);
 
-    internal sealed record Prepared(CandidateGraph Graph, List<MatchedPair> Locked, int[] LockedLoad, SparseGraphBuilder? Builder)
+    internal sealed record Prepared(CandidateGraph Graph, List<MatchedPair> Locked, int[] LockedLoad, ExactSparse? Exact)
     {
         /// <summary>Rule breaches of locked pairs kept with <see cref="MatchOptions.KeepRuleBreakingLocks"/>.</summary>
         public IReadOnlyList<LockedPairBreach> LockBreaches { get; init; } = [];
     }
+
+    /// <summary>Rounds of pricing at most before a large batch reports its gap instead of optimality.</summary>
+    private const int MaxPricingRounds = 200;
 
     /// <summary>Applies locked and excluded pairs and builds the candidate graph of the people left to match.</summary>
     internal Prepared Prepare(MatchBatch batch, CancellationToken cancellationToken, IProgress<MatchProgress>? progress = null)
@@ -323,56 +295,51 @@ public sealed class Matcher
         IReadOnlyList<IEligibilityRule> rules = batch.Excluded.Count == 0
             ? _rules.Rules
             : [.. _rules.Rules, new ExcludedPairRule(batch.Excluded.Select(x => (x.MenteeId, x.MentorId)))];
-        if ((long)mentors.Length * mentees.Length <= _options.DensePairLimit)
+        var index = RuleIndex.Of(rules);
+        var defaultTiers = (Priority.PriorityTiers.Parse(_options.Priority, out _) ?? Priority.PriorityTiers.Default).IsDefault;
+        if ((long)mentors.Length * mentees.Length <= _options.DensePairLimit || !index.Indexable || !defaultTiers)
         {
+            // Small batches, rule sets with a rule the index cannot state, and priority tiers beyond unmet needs
+            // (which the large-batch engine does not prove yet) check every pair.
             return new Prepared(CandidateGraph.Build(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options, cancellationToken), locked, load, null) { LockBreaches = breaches };
         }
 
-        var builder = new SparseGraphBuilder(mentors, mentees, capacity, batch.AsOf, rules, _scorer, _options);
-        builder.SearchAll(_options.CandidatesPerMentee, _options.CandidateSearchBudget, progress, cancellationToken);
-        return new Prepared(builder.Graph(), locked, load, builder) { LockBreaches = breaches };
+        var mentorAge = mentors.Select(m => Age.On(m.BirthDate, batch.AsOf)).ToArray();
+        var menteeAge = mentees.Select(m => Age.On(m.BirthDate, batch.AsOf)).ToArray();
+        var kernel = new PairKernel(mentors, mentorAge, mentees, menteeAge, index, _options);
+        var exact = new ExactSparse(kernel, capacity, [.. mentees.Select(e => e.UnmetNeeds)], _options);
+        exact.Candidates(_options.CandidatesPerMentee, _options.CandidateSearchBudget, progress, cancellationToken);
+        var gate = new PairGate(rules, _scorer, _options);
+        var (problem, modes, _) = exact.Problem();
+        return new Prepared(exact.Graph(mentors, mentees, mentorAge, menteeAge, gate, problem, modes, cancellationToken), locked, load, exact) { LockBreaches = breaches };
     }
 
     /// <summary>
-    /// For pruned candidates: proves the result optimal over all eligible pairs, or reports the gap. The counts are
-    /// proven maximal when every mentee an augmenting path could reach has all its eligible mentors among its
-    /// candidates (König). Each matchable mentee can then score at most the larger of its best candidate and the
-    /// bound on the mentors it left out; the best such totals over u* priority and m* - u* other mentees bound the
-    /// optimum's total score.
+    /// The status of a large batch: optimal when the counts were proven maximal and no eligible pair left out could
+    /// raise the score (certified over all eligible pairs); otherwise the proven bound (the restricted optimum plus
+    /// the largest violation of each mentee's dual price) and the gap to it.
     /// </summary>
-    private static MatchSummary Certify(CandidateGraph g, AssignmentSolution solution, MatchSummary summary, QuotaReport? quota, bool countsProven, AssignmentSolution priced)
+    private static MatchSummary Certify(AssignmentSolution solution, MatchSummary summary, QuotaReport? quota, ExactSparse.Stats stats)
     {
-        // LP duality: raising each mentee's price by its largest possible violation gives a feasible dual of the whole
-        // batch, so the optimum over all eligible pairs is at most the restricted optimum plus those violations.
-        long violation = 0;
-        for (var e = 0; e < g.Mentees.Length; e++)
-        {
-            violation += Math.Max(0, g.MenteeBound![e] - (priced.PriceOfLeft![e] - priced.MaxPriceOfRight));
-        }
-
-        var bound = priced.TotalScore + violation;
-        var achieved = solution.TotalScore;
-        var gap = bound <= 0 ? 0 : Math.Max(0, (double)(bound - achieved) / bound);
+        var certified = stats.Certified;
+        var bound = solution.TotalScore + (certified ? 0 : stats.ViolationBound);
+        var gap = bound <= 0 ? 0 : Math.Max(0, (double)(bound - solution.TotalScore) / bound);
         string status;
-        if (!countsProven)
+        if (quota is not null)
         {
-            status = "candidates pruned; counts not proven maximal";
-        }
-        else if (quota is not null && quota.Gap > 0)
-        {
-            status = summary.SolverStatus;
-        }
-        else
-        {
-            status = gap == 0 ? "optimal (proven over all eligible pairs)" : string.Create(CultureInfo.InvariantCulture, $"gap {gap:P3} to the bound");
+            status = quota.Gap > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"cross-background target: gap {quota.Gap:P3} to the bound over the priced pairs")
+                : "cross-background target met; optimal over the priced pairs (the target is not certified over all eligible pairs)";
+            return summary with { SolverStatus = status, CandidatesPruned = true, ScoreUpperBound = null, OptimalityGap = null };
         }
 
+        status = certified ? "optimal (certified over all eligible pairs)" : string.Create(CultureInfo.InvariantCulture, $"gap {gap:P3} to a proven bound (pricing stopped after {stats.PriceRounds} rounds)");
         return summary with
         {
             SolverStatus = status,
             CandidatesPruned = true,
-            ScoreUpperBound = countsProven ? bound / 100.0 : null,
-            OptimalityGap = countsProven ? Math.Round(gap, 6) : null,
+            ScoreUpperBound = bound / 100.0,
+            OptimalityGap = certified ? 0 : Math.Round(gap, 6),
         };
     }
 

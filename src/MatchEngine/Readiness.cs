@@ -28,17 +28,23 @@ public sealed record ReadinessReport(
 {
     internal static ReadinessReport From(CandidateGraph g, MatchOptions o, Matcher matcher)
     {
+        // The rules in force say who can take part and which modes a young person can use (one source of truth).
+        var rules = Rules.RuleIndex.Of(matcher.Rules.Rules);
         var usable = new bool[g.Mentors.Length];
         for (var m = 0; m < g.Mentors.Length; m++)
         {
-            usable[m] = g.MentorAge[m] > o.MentorMinAgeExclusive && g.Mentors[m].TrainingComplete;
+            usable[m] = rules.MentorUsable(g.Mentors[m], g.MentorAge[m], o);
         }
 
         var inRange = new bool[g.Mentees.Length];
         for (var e = 0; e < g.Mentees.Length; e++)
         {
-            inRange[e] = g.MenteeAge[e] >= o.MenteeMinAge && g.MenteeAge[e] <= o.MenteeMaxAge;
+            inRange[e] = rules.MenteeUsable(g.MenteeAge[e], o);
         }
+
+        // Modes an under-18 can use: face-to-face only while the remote safeguard is on, else any.
+        var youngModes = rules.MenteeModes(new Mentee { Id = string.Empty, BirthDate = default, Region = string.Empty, Modes = MeetingModes.All }, Math.Min(o.BackgroundCheckUnderAge, o.RemoteMinAge) - 1, o);
+        var needsCheck = rules.NeedsBackgroundCheck(o.BackgroundCheckUnderAge - 1, o);
 
         var regions = g.Mentors.Select(m => m.Region.Trim()).Concat(g.Mentees.Select(e => e.Region.Trim()))
             .GroupBy(r => r, StringComparer.OrdinalIgnoreCase).Select(gr => gr.Min(StringComparer.Ordinal)!).Order(StringComparer.Ordinal).ToList();
@@ -49,13 +55,13 @@ public sealed record ReadinessReport(
 
         var byMode = MeetingModeNames.Single.Select(mode => new CapacityRow(
             MeetingModeNames.Name(mode),
-            g.Mentees.Where((e, i) => inRange[i] && (EffectiveModes(e, g.MenteeAge[i], o) & mode) != 0).Count(),
+            g.Mentees.Where((e, i) => inRange[i] && (rules.MenteeModes(e, g.MenteeAge[i], o) & mode) != 0).Count(),
             g.Mentors.Where((m, i) => usable[i] && (m.Modes & mode) != 0).Sum(m => m.Capacity))).ToList();
 
         var under18 = new CapacityRow(
             "under " + o.BackgroundCheckUnderAge.ToString(CultureInfo.InvariantCulture),
             g.Mentees.Where((e, i) => inRange[i] && g.MenteeAge[i] < o.BackgroundCheckUnderAge).Count(),
-            g.Mentors.Where((m, i) => usable[i] && m.BackgroundChecked && (m.Modes & MeetingModes.FaceToFace) != 0).Sum(m => m.Capacity));
+            g.Mentors.Where((m, i) => usable[i] && (m.BackgroundChecked || !needsCheck) && (m.Modes & youngModes) != 0).Sum(m => m.Capacity));
 
         var unmatchable = new List<UnmatchedEntry>();
         for (var e = 0; e < g.Mentees.Length; e++)
@@ -68,12 +74,18 @@ public sealed record ReadinessReport(
 
         for (var m = 0; m < g.Mentors.Length; m++)
         {
-            if (g.MentorEligible[m] == 0)
+            if (g.MentorEligible[m] == 0 && (!g.Sparse || g.MentorBinding[m].Rule >= 0))
             {
                 unmatchable.Add(new Results.Reasons(matcher.Options).MentorReason(g, m, 0));
             }
         }
 
+        var warnings = ShortageWarnings(byRegion, byMode, under18, unmatchable, needsCheck, youngModes);
+        return new ReadinessReport(byRegion, byMode, under18, unmatchable, warnings);
+    }
+
+    private static List<string> ShortageWarnings(List<CapacityRow> byRegion, List<CapacityRow> byMode, CapacityRow under18, List<UnmatchedEntry> unmatchable, bool needsCheck, MeetingModes youngModes)
+    {
         var warnings = new List<string>();
         foreach (var row in byRegion.Where(r => r.IsShort && r.Mentees > 0))
         {
@@ -87,7 +99,8 @@ public sealed record ReadinessReport(
 
         if (under18.IsShort && under18.Mentees > 0)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{under18.Group}: {under18.Mentees} young people, but background-checked mentors offering face-to-face have only {under18.MentorPlaces} places."));
+            var who = (needsCheck ? "background-checked mentors" : "mentors") + (youngModes == MeetingModes.FaceToFace ? " offering face-to-face" : string.Empty);
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{under18.Group}: {under18.Mentees} young people, but {who} have only {under18.MentorPlaces} places."));
         }
 
         var noOneMentees = unmatchable.Count(u => u.Role == PersonRole.Mentee);
@@ -96,11 +109,8 @@ public sealed record ReadinessReport(
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{noOneMentees} young people cannot be matched with anyone in this batch (see the list)."));
         }
 
-        return new ReadinessReport(byRegion, byMode, under18, unmatchable, warnings);
+        return warnings;
     }
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b, StringComparison.OrdinalIgnoreCase);
-
-    private static MeetingModes EffectiveModes(Mentee e, int age, MatchOptions o) =>
-        age < o.RemoteMinAge ? e.Modes & MeetingModes.FaceToFace : e.Modes;
 }

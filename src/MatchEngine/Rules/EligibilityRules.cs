@@ -247,6 +247,9 @@ public sealed class ExcludedPairRule : IEligibilityRule
     /// <summary>Number of excluded pairs.</summary>
     public int Count => _pairs.Count;
 
+    /// <summary>The excluded (mentee id, mentor id) pairs.</summary>
+    internal IEnumerable<(string Mentee, string Mentor)> Pairs => _pairs;
+
     /// <inheritdoc/>
     public string Code => RuleCodes.Excluded;
 

@@ -321,7 +321,7 @@ public static class AssignmentSolver
         }
 
         // Node potentials of the optimal flow: shortest distances in the residual network (no negative cycle at an optimum).
-        var d = Potentials(flow);
+        var d = PotentialsFromSink(flow, sink);
         var priceLeft = new long[l];
         var priceRight = new long[r];
         var used = new bool[r];
@@ -353,14 +353,16 @@ public static class AssignmentSolver
     }
 
     /// <summary>
-    /// Potentials d with d[head] &lt;= d[tail] + cost on every residual arc (Bellman-Ford with a queue, from all
-    /// nodes at 0). A new arc tail→head of cost c keeps the flow optimal when d[head] &lt;= d[tail] + c.
+    /// The mentee-optimal potentials: d[v] = -(shortest residual distance from v to the sink), with every node also
+    /// allowed to stop at a large constant (so that all are finite). Shortest distances satisfy the triangle
+    /// inequality on every residual arc, so these are feasible potentials; taking distances to the sink (rather than
+    /// from a root) keeps mentor prices as low and mentee prices as high as the optimum allows, which is what
+    /// pricing pairs left out needs: a pair is then flagged only when it could truly improve the match.
     /// </summary>
-    private static long[] Potentials(MinCostFlow f)
+    private static long[] PotentialsFromSink(MinCostFlow f, int sinkNode)
     {
         var n = f.NumNodes();
         var arcs = f.NumArcs();
-        var count = new int[n + 1];
         var tails = new int[2 * arcs];
         var heads = new int[2 * arcs];
         var costs = new long[2 * arcs];
@@ -384,10 +386,11 @@ public static class AssignmentSolver
             }
         }
 
-        // Compressed adjacency (by tail).
-        foreach (var t in tails.AsSpan(0, k))
+        // Reverse adjacency (by head): relax q[tail] <= cost + q[head].
+        var count = new int[n + 1];
+        foreach (var h in heads.AsSpan(0, k))
         {
-            count[t + 1]++;
+            count[h + 1]++;
         }
 
         for (var i = 0; i < n; i++)
@@ -399,10 +402,30 @@ public static class AssignmentSolver
         var fill = (int[])count.Clone();
         for (var i = 0; i < k; i++)
         {
-            order[fill[tails[i]]++] = i;
+            order[fill[heads[i]]++] = i;
         }
 
-        var d = new long[n];
+        // A node may stop at "big" instead of reaching the sink; big exceeds any path's cost, so it never decides a
+        // price of a node that reaches the sink, and it cannot overflow.
+        long maxCost = 0;
+        for (var i = 0; i < k; i++)
+        {
+            maxCost = Math.Max(maxCost, Math.Abs(costs[i]));
+        }
+
+        long big;
+        try
+        {
+            big = checked((maxCost + 1) * (n + 1));
+        }
+        catch (OverflowException)
+        {
+            big = long.MaxValue / 4;
+        }
+
+        var q = new long[n];
+        Array.Fill(q, big);
+        q[sinkNode] = 0;
         var inQueue = new bool[n];
         var queue = new Queue<int>(n);
         for (var i = 0; i < n; i++)
@@ -418,11 +441,11 @@ public static class AssignmentSolver
             for (var x = count[u]; x < count[u + 1]; x++)
             {
                 var i = order[x];
-                var v = heads[i];
-                var nd = d[u] + costs[i];
-                if (nd < d[v])
+                var v = tails[i];
+                var nd = q[u] + costs[i];
+                if (nd < q[v])
                 {
-                    d[v] = nd;
+                    q[v] = nd;
                     if (!inQueue[v])
                     {
                         inQueue[v] = true;
@@ -430,6 +453,12 @@ public static class AssignmentSolver
                     }
                 }
             }
+        }
+
+        var d = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            d[i] = -q[i];
         }
 
         return d;
