@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using MatchEngine.Model;
 using MatchEngine.Rules;
 using MatchEngine.Solving;
@@ -227,11 +228,12 @@ internal sealed class ExactSparse
             ct.ThrowIfCancellationRequested();
             clock.Restart();
             var (problem, modes, _) = Problem();
-            progress?.Report(new MatchProgress("solving", round, 0));
+            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0));
             var solution = AssignmentSolver.Solve(problem, objective, withPrices: true, ct);
             stats.SolveSeconds += clock.Elapsed.TotalSeconds;
 
             clock.Restart();
+            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts proof round {round}"), round, 0));
             var paths = ProveCounts(problem, solution, priorityOnly: true, ct);
             if (objective == ObjectiveOrder.MostPairsFirst && paths == 0)
             {
@@ -243,15 +245,16 @@ internal sealed class ExactSparse
             {
                 stats.CountRounds++;
                 stats.PathArcsAdded += paths;
-                progress?.Report(new MatchProgress("counts", round, paths));
+                progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts round {round}: {paths:N0} augmenting paths found, their pairs added"), round, 0));
                 continue;
             }
 
             clock.Restart();
+            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0));
             var (added, bound) = Price(problem, solution, ct);
             stats.PriceSeconds += clock.Elapsed.TotalSeconds;
             stats.ViolationBound = bound;
-            progress?.Report(new MatchProgress("pricing", round, added));
+            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"priced round {round}: {added:N0} pairs added; score within {bound / 100.0:0.##} points of the optimum"), round, 0));
             if (added == 0)
             {
                 stats.Certified = true;
