@@ -32,6 +32,7 @@ internal sealed class CliApp
             EvaluateCommand.Create(_cli),
             CompareCommand.Create(_cli),
             ReportCommand.Create(_cli),
+            SweepCommand.Create(_cli),
             PolicyCommand.Create(_cli),
         };
 

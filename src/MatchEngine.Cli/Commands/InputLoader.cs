@@ -138,7 +138,7 @@ internal sealed class InputLoader(CliContext cli)
     public IEnumerable<PairRef> ReadPairs(FileInfo file, MatchBatch plain)
     {
         var issues = new List<CsvIssue>();
-        var pairs = ReadFile(file, s => PairsCsv.ReadPairList(s, file.Name, plain, locked: false), issues);
+        var pairs = ReadFile(file, s => PairsCsv.ReadPairsToEvaluate(s, file.Name, plain, null), issues);
         StopOn(issues);
         return pairs!.Records.Select(p => new PairRef(p.MenteeId, p.MentorId));
     }

@@ -92,7 +92,7 @@ internal static class MatchCommand
             files.Add(("round-changes.csv", ExcelCsvStream.Wrap(s => Review.DecisionsCsv.WriteChanges(s, changes), write.Excel)));
         }
 
-        files.Add(("summary.json", s => SummaryJson.Write(s, result)));
+        files.Add(("summary.json", s => SummaryJson.Write(s, result, RunRecord.For(r, b, options, batch.AsOf, [], []))));
         outputs!.Commit(files, ct);
         progress.Done();
         var sum = result.Summary;

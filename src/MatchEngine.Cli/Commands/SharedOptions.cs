@@ -13,13 +13,6 @@ internal static class SharedOptions
 
     public static Option<int> StrategySeed() => new("--seed") { Description = "Seed of the random strategy", DefaultValueFactory = _ => 1, HelpName = "N" };
 
-    public static Option<string> QualityFormat()
-    {
-        var format = new Option<string>("--format") { Description = "text (default), csv or json", DefaultValueFactory = _ => "text", HelpName = "text|csv|json" };
-        format.AcceptOnlyFromAmong("text", "csv", "json");
-        return format;
-    }
-
     /// <summary>Runs a synchronous command body as the action System.CommandLine calls with its own cancellation token.</summary>
     public static void SetCancellableAction(this Command command, Func<ParseResult, CancellationToken, int> run) =>
         command.SetAction((r, ct) => Task.FromResult(run(r, ct)));

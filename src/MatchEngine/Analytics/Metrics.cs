@@ -1,5 +1,6 @@
 using System.Globalization;
 using MatchEngine.Model;
+using MatchEngine.Solving;
 
 namespace MatchEngine.Analytics;
 
@@ -8,7 +9,7 @@ public static class Metrics
 {
     private const string NotGiven = "(not given)";
 
-    /// <summary>Quality figures of the given pairs. Pairs are scored as the engine would (best allowed mode); a pair the rules forbid counts as a violation and scores 0.</summary>
+    /// <summary>Quality figures of the given pairs. Pairs are scored as the engine would (best allowed mode); a pair the rules forbid counts as a violation and scores 0. Blocking pairs are counted over every eligible pair of the batch.</summary>
     /// <param name="batch">The batch.</param>
     /// <param name="pairs">The pairs to evaluate.</param>
     /// <param name="options">The programme's options; defaults when null.</param>
@@ -19,8 +20,23 @@ public static class Metrics
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(pairs);
         var matcher = new Matcher(options);
-        var prepared = matcher.Prepare(batch with { Locked = [] }, cancellationToken);
-        return Evaluate(batch, matcher, prepared.Graph, pairs.ToList());
+        var g = EligiblePairs.Build(matcher, batch with { Locked = [] }, cancellationToken);
+        return Evaluate(batch, matcher, g, pairs.ToList());
+    }
+
+    /// <summary>Quality figures of several sets of pairs on the same batch (built once: every eligible pair), e.g. ours and another tool's.</summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="sets">The sets of pairs.</param>
+    /// <param name="options">The programme's options; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>One report per set, in order.</returns>
+    public static IReadOnlyList<QualityReport> EvaluateEach(MatchBatch batch, IReadOnlyList<IReadOnlyList<PairRef>> sets, MatchOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(sets);
+        var matcher = new Matcher(options);
+        var g = EligiblePairs.Build(matcher, batch with { Locked = [] }, cancellationToken);
+        return [.. sets.Select(s => Evaluate(batch, matcher, g, [.. s]))];
     }
 
     internal static QualityReport Evaluate(MatchBatch batch, Matcher matcher, CandidateGraph g, List<PairRef> pairs)
@@ -95,7 +111,7 @@ public static class Metrics
             byUse[Math.Min(load.GetValueOrDefault(m.Id), maxCap)]++;
         }
 
-        var (blocking, candidatesOnly) = Blocking(g, scored);
+        var blocking = Blocking(g, scored);
         int n = scores.Count;
         return new QualityReport
         {
@@ -121,7 +137,7 @@ public static class Metrics
             Violations = violations.Count,
             ViolationExamples = [.. violations.Take(20)],
             BlockingPairs = blocking,
-            BlockingAmongCandidatesOnly = candidatesOnly,
+            AllowedPairs = g.Problem.ArcCount,
             StatedPreferences = PreferenceStable.Figures(g, matcher.Options.StatedPreferences, pairs),
         };
     }
@@ -129,7 +145,7 @@ public static class Metrics
     private static double Share(int k, int n) => n == 0 ? 0 : Math.Round((double)k / n, 4);
 
     /// <summary>Blocking pairs among the allowed pairs of the graph: both strictly prefer each other (by score) to what they got.</summary>
-    private static (long Count, bool CandidatesOnly) Blocking(CandidateGraph g, List<MatchedPair> pairs)
+    private static long Blocking(CandidateGraph g, List<MatchedPair> pairs)
     {
         var menteeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var e = 0; e < g.Mentees.Length; e++)
@@ -143,45 +159,107 @@ public static class Metrics
             mentorIndex[g.Mentors[m].Id] = m;
         }
 
-        var current = new int[g.Mentees.Length];
-        Array.Fill(current, -1);
         var partner = new int[g.Mentees.Length];
         Array.Fill(partner, -1);
-        var used = new int[g.Mentors.Length];
-        var worst = new int[g.Mentors.Length];
-        Array.Fill(worst, int.MaxValue);
+        var current = new long[g.Mentees.Length];
         foreach (var p in pairs)
         {
-            if (!menteeIndex.TryGetValue(p.MenteeId, out var e) || !mentorIndex.TryGetValue(p.MentorId, out var m))
+            if (menteeIndex.TryGetValue(p.MenteeId, out var e) && mentorIndex.TryGetValue(p.MentorId, out var m))
             {
-                continue;
+                partner[e] = m;
+                current[e] = p.Score.Points;
             }
+        }
 
-            current[e] = p.Score.Points;
-            partner[e] = m;
-            used[m]++;
-            worst[m] = Math.Min(worst[m], p.Score.Points);
+        return Blocking(g.Problem, partner, current, [.. g.Mentors.Select(m => m.Capacity)]);
+    }
+
+    /// <summary>Blocking pairs over every arc of the problem, given each mentee's partner (-1 for none) and that pair's score.</summary>
+    internal static long Blocking(AssignmentProblem prob, int[] partner, long[] current, int[] capacity)
+    {
+        var used = new int[prob.RightCount];
+        var worst = new long[prob.RightCount];
+        Array.Fill(worst, long.MaxValue);
+        for (var e = 0; e < partner.Length; e++)
+        {
+            if (partner[e] >= 0)
+            {
+                used[partner[e]]++;
+                worst[partner[e]] = Math.Min(worst[partner[e]], current[e]);
+            }
         }
 
         long count = 0;
-        var prob = g.Problem;
         for (var a = 0; a < prob.ArcCount; a++)
         {
             int e = prob.ArcLeft(a), m = prob.ArcRight(a);
-            var s = (int)prob.ArcScore(a);
+            var s = prob.ArcScore(a);
             if (partner[e] == m)
             {
                 continue;
             }
 
             var menteeWants = partner[e] < 0 || s > current[e];
-            var mentorWants = used[m] < g.Mentors[m].Capacity || s > worst[m];
+            var mentorWants = used[m] < capacity[m] || s > worst[m];
             if (menteeWants && mentorWants)
             {
                 count++;
             }
         }
 
-        return (count, g.Sparse);
+        return count;
+    }
+
+    /// <summary>The figures a list of caller-scored pairs supports: counts, scores, capacity use and blocking pairs.</summary>
+    internal static QualityReport EvaluateScores(PairSpace space, List<int> arcs, decimal scale)
+    {
+        var p = space.Problem;
+        var partner = new int[p.LeftCount];
+        Array.Fill(partner, -1);
+        var current = new long[p.LeftCount];
+        var load = new int[p.RightCount];
+        foreach (var a in arcs)
+        {
+            partner[p.ArcLeft(a)] = p.ArcRight(a);
+            current[p.ArcLeft(a)] = p.ArcScore(a);
+            load[p.ArcRight(a)]++;
+        }
+
+        var scores = arcs.Select(a => (double)(p.ArcScore(a) / scale)).Order().ToList();
+        int n = scores.Count;
+        var maxCap = space.Capacity.Length == 0 ? 0 : space.Capacity.Max();
+        var byUse = new int[maxCap + 1];
+        foreach (var l in load)
+        {
+            byUse[Math.Min(l, maxCap)]++;
+        }
+
+        return new QualityReport
+        {
+            ScoresOnly = true,
+            Mentees = p.LeftCount,
+            Matched = n,
+            UnmetNeeds = 0,
+            UnmetNeedsMatched = 0,
+            TotalScore = (double)(arcs.Sum(a => (decimal)p.ArcScore(a)) / scale),
+            MeanScore = n == 0 ? 0 : Math.Round(scores.Average(), 6),
+            MedianScore = n == 0 ? 0 : n % 2 == 1 ? scores[n / 2] : Math.Round((scores[(n / 2) - 1] + scores[n / 2]) / 2, 6),
+            ScoreHistogram = [],
+            CrossEthnicShare = 0,
+            CrossSocioeconomicShare = 0,
+            CrossEitherShare = 0,
+            InPersonPairs = 0,
+            MeanDistanceKm = null,
+            P90DistanceKm = null,
+            Distances = [],
+            Groups = [],
+            LargestGap = new Dictionary<string, double>(StringComparer.Ordinal),
+            MentorPlaces = space.Capacity.Sum(),
+            MentorsByPlacesUsed = byUse,
+            Violations = 0,
+            ViolationExamples = [],
+            BlockingPairs = Blocking(p, partner, current, space.Capacity),
+            AllowedPairs = p.ArcCount,
+        };
     }
 }

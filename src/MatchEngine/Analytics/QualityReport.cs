@@ -89,8 +89,11 @@ public sealed record QualityReport
     /// <summary>Blocking pairs under preferences from the scores: a mentee and a mentor who would both rather be together than with whom they got.</summary>
     public required long BlockingPairs { get; init; }
 
-    /// <summary>Whether blocking pairs were counted among candidate pairs only (large batches), not all eligible pairs.</summary>
-    public required bool BlockingAmongCandidatesOnly { get; init; }
+    /// <summary>The pair set the figures were computed on (blocking pairs, the strategies' choices): every eligible pair of the batch, never a shortlist; this is how many there are.</summary>
+    public required long AllowedPairs { get; init; }
+
+    /// <summary>Whether the figures come from a list of caller-scored pairs (<c>compare --pairs</c>): only counts, scores, capacity use and blocking pairs are known, not the people's attributes.</summary>
+    public bool ScoresOnly { get; init; }
 
     /// <summary>How the pairs honour stated preferences; null when no preferences were given.</summary>
     public PreferenceFigures? StatedPreferences { get; init; }

@@ -26,51 +26,207 @@ public enum Strategy
     PreferenceStable,
 }
 
+/// <summary>Mean, standard deviation, least and greatest of one figure over the random strategy's repeats.</summary>
+/// <param name="Metric">The figure's tidy name (see <see cref="TidyRow"/>).</param>
+/// <param name="Group">The group (<c>all</c> for a figure of the whole batch).</param>
+/// <param name="Mean">Mean over the repeats.</param>
+/// <param name="StandardDeviation">Sample standard deviation (0 for one repeat).</param>
+/// <param name="Min">Least value.</param>
+/// <param name="Max">Greatest value.</param>
+public sealed record MetricSpread(string Metric, string Group, double Mean, double StandardDeviation, double Min, double Max);
+
 /// <summary>One strategy's pairs, figures and run time.</summary>
 /// <param name="Strategy">The strategy.</param>
-/// <param name="Pairs">The pairs made.</param>
+/// <param name="Pairs">The pairs made (for the random strategy: those of its first repeat, seed <see cref="StrategyComparisonSettings.Seed"/>).</param>
 /// <param name="Quality">Their figures.</param>
-/// <param name="Elapsed">The time the strategy took (not counting the shared candidate pairs).</param>
-public sealed record StrategyResult(Strategy Strategy, IReadOnlyList<PairRef> Pairs, QualityReport Quality, TimeSpan Elapsed);
+/// <param name="Elapsed">The time the strategy took (not counting the shared pair set; for random: all repeats).</param>
+public sealed record StrategyResult(Strategy Strategy, IReadOnlyList<PairRef> Pairs, QualityReport Quality, TimeSpan Elapsed)
+{
+    /// <summary>For the random strategy: every figure's mean, standard deviation, min and max over the repeats; empty for the others.</summary>
+    public IReadOnlyList<MetricSpread> Spread { get; init; } = [];
 
-/// <summary>Runs several strategies on the same batch and the same allowed pairs, for a side-by-side comparison.</summary>
+    /// <summary>How many times the strategy ran (the random strategy's repeats; 1 for the others).</summary>
+    public int Repeats { get; init; } = 1;
+}
+
+/// <summary>Settings of a strategy comparison.</summary>
+public sealed record StrategyComparisonSettings
+{
+    /// <summary>Which strategies, in this order; all when null.</summary>
+    /// <value>The default is null (all five).</value>
+    public IReadOnlyList<Strategy>? Strategies { get; init; }
+
+    /// <summary>Seed of the random strategy's first repeat; repeat i uses <c>Seed + i</c>.</summary>
+    /// <value>The default is 1.</value>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>How many times the random strategy is drawn.</summary>
+    /// <value>The default is 20.</value>
+    public int RandomRepeats { get; init; } = 20;
+}
+
+/// <summary>
+/// Runs several strategies on the same batch and the same allowed pairs, for a side-by-side comparison. The pair set is
+/// every eligible pair of the batch (never a shortlist), at every size: greedy, first-come, stable and random choose
+/// among all of them, and blocking pairs are counted over all of them.
+/// </summary>
 public static class StrategyComparison
 {
     /// <summary>Runs the strategies.</summary>
     /// <param name="batch">The batch.</param>
     /// <param name="strategies">Which strategies; when null, all (preference-stable only when the options hold stated preferences).</param>
-    /// <param name="seed">Seed of the random strategy.</param>
+    /// <param name="seed">Seed of the random strategy's first repeat.</param>
     /// <param name="options">The programme's options; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>One result per strategy, in the order asked.</returns>
-    public static IReadOnlyList<StrategyResult> Run(MatchBatch batch, IEnumerable<Strategy>? strategies = null, int seed = 1, MatchOptions? options = null, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<StrategyResult> Run(MatchBatch batch, IEnumerable<Strategy>? strategies = null, int seed = 1, MatchOptions? options = null, CancellationToken cancellationToken = default) =>
+        Run(batch, new StrategyComparisonSettings { Strategies = strategies?.ToList(), Seed = seed }, options, cancellationToken);
+
+    /// <summary>Runs the strategies.</summary>
+    /// <param name="batch">The batch.</param>
+    /// <param name="settings">Strategies, seed and random repeats.</param>
+    /// <param name="options">The programme's options; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>One result per strategy, in the order asked.</returns>
+    /// <exception cref="ArgumentException">When the repeats are fewer than 1.</exception>
+    public static IReadOnlyList<StrategyResult> Run(MatchBatch batch, StrategyComparisonSettings settings, MatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.RandomRepeats < 1)
+        {
+            throw new ArgumentException("RandomRepeats must be at least 1.", nameof(settings));
+        }
+
         var matcher = new Matcher(options);
         var plain = batch with { Locked = [] };
-        var g = matcher.Prepare(plain, cancellationToken).Graph;
+        var g = EligiblePairs.Build(matcher, plain, cancellationToken);
+        var space = PairSpace.From(g, plain);
         var results = new List<StrategyResult>();
         // Preference-stable joins the default list only when there are stated preferences (without them it is the stable matching).
-        foreach (var s in strategies ?? Enum.GetValues<Strategy>().Where(s => s != Strategy.PreferenceStable || matcher.Options.StatedPreferences is not null))
+        foreach (var s in settings.Strategies ?? Enum.GetValues<Strategy>().Where(s => s != Strategy.PreferenceStable || matcher.Options.StatedPreferences is not null))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var pairs = s switch
+            if (s == Strategy.PreferenceStable)
             {
-                Strategy.Optimal => matcher.Match(plain, cancellationToken).Pairs.Select(p => new PairRef(p.MenteeId, p.MentorId)).ToList(),
-                Strategy.GreedyByScore => Greedy(g),
-                Strategy.FirstComeFirstServed => FirstCome(g, batch),
-                Strategy.StableMatching => Stable(g),
-                Strategy.Random => RandomPick(g, seed),
-                Strategy.PreferenceStable => [.. PreferenceStable.Match(g, matcher.Options.StatedPreferences).Select(x => new PairRef(g.Mentees[x.Mentee].Id, g.Mentors[x.Mentor].Id)).OrderBy(x => x.MenteeId, StringComparer.Ordinal)],
-                _ => throw new ArgumentOutOfRangeException(nameof(strategies), s, "Unknown strategy."),
-            };
-            var elapsed = clock.Elapsed;
-            results.Add(new StrategyResult(s, pairs, Metrics.Evaluate(batch, matcher, g, pairs), elapsed));
+                List<PairRef> stated = [.. PreferenceStable.Match(g, matcher.Options.StatedPreferences).Select(x => new PairRef(g.Mentees[x.Mentee].Id, g.Mentors[x.Mentor].Id)).OrderBy(x => x.MenteeId, StringComparer.Ordinal)];
+                var spent = clock.Elapsed;
+                results.Add(new StrategyResult(s, stated, Metrics.Evaluate(plain, matcher, g, stated), spent));
+                continue;
+            }
+
+            if (s == Strategy.Optimal)
+            {
+                var pairs = matcher.Match(plain, cancellationToken).Pairs.Select(p => new PairRef(p.MenteeId, p.MentorId)).ToList();
+                var elapsed = clock.Elapsed;
+                results.Add(new StrategyResult(s, pairs, Metrics.Evaluate(plain, matcher, g, pairs), elapsed));
+                continue;
+            }
+
+            if (s == Strategy.Random)
+            {
+                var draws = new List<(List<PairRef> Pairs, QualityReport Quality)>();
+                var time = TimeSpan.Zero;
+                for (var i = 0; i < settings.RandomRepeats; i++)
+                {
+                    clock.Restart();
+                    var pairs = space.Refs(RandomPick(space, unchecked(settings.Seed + i)));
+                    time += clock.Elapsed;
+                    draws.Add((pairs, Metrics.Evaluate(plain, matcher, g, pairs)));
+                }
+
+                results.Add(Summarise(s, draws, time));
+                continue;
+            }
+
+            var arcs = Deterministic(s, space);
+            var made = space.Refs(arcs);
+            var took = clock.Elapsed;
+            results.Add(new StrategyResult(s, made, Metrics.Evaluate(plain, matcher, g, made), took));
         }
 
         return results;
     }
+
+    /// <summary>Runs the strategies on caller-scored pairs (bring your own scores): pairs not listed are not allowed.</summary>
+    /// <param name="pairs">Allowed pairs with scores; each (mentee, mentor) at most once; up to 6 decimal places.</param>
+    /// <param name="capacities">Mentor capacities; a mentor not listed has capacity 1.</param>
+    /// <param name="settings">Strategies, seed and random repeats.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>One result per strategy; the figures are those a list of scores supports (<see cref="QualityReport.ScoresOnly"/>).</returns>
+    /// <exception cref="ArgumentException">As for <see cref="ScoredPairSolver.Solve"/>, or when the repeats are fewer than 1.</exception>
+    public static IReadOnlyList<StrategyResult> Run(IReadOnlyList<ScoredPair> pairs, IReadOnlyDictionary<string, int>? capacities, StrategyComparisonSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.RandomRepeats < 1)
+        {
+            throw new ArgumentException("RandomRepeats must be at least 1.", nameof(settings));
+        }
+
+        var space = PairSpace.From(pairs, capacities, out var scale);
+        var results = new List<StrategyResult>();
+        foreach (var s in settings.Strategies ?? Enum.GetValues<Strategy>().Where(s => s != Strategy.PreferenceStable))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            if (s == Strategy.Random)
+            {
+                var draws = new List<(List<PairRef>, QualityReport)>();
+                var time = TimeSpan.Zero;
+                for (var i = 0; i < settings.RandomRepeats; i++)
+                {
+                    clock.Restart();
+                    var arcsR = RandomPick(space, unchecked(settings.Seed + i));
+                    time += clock.Elapsed;
+                    draws.Add((space.Refs(arcsR), Metrics.EvaluateScores(space, arcsR, scale)));
+                }
+
+                results.Add(Summarise(s, draws, time));
+                continue;
+            }
+
+            List<int> arcs;
+            if (s == Strategy.Optimal)
+            {
+                var solution = AssignmentSolver.Solve(space.Problem, ObjectiveOrder.MostPairsFirst, cancellationToken);
+                arcs = [.. solution.ArcOfLeft.Where(a => a >= 0)];
+            }
+            else
+            {
+                arcs = Deterministic(s, space);
+            }
+
+            var took = clock.Elapsed;
+            results.Add(new StrategyResult(s, space.Refs(arcs), Metrics.EvaluateScores(space, arcs, scale), took));
+        }
+
+        return results;
+    }
+
+    private static StrategyResult Summarise(Strategy s, List<(List<PairRef> Pairs, QualityReport Quality)> draws, TimeSpan time)
+    {
+        var perDraw = draws.Select(d => Tidy.Figures(d.Quality)).ToList();
+        var spread = new List<MetricSpread>();
+        foreach (var (metric, group, _) in perDraw[0])
+        {
+            var values = perDraw.Select(f => f.FirstOrDefault(x => x.Metric == metric && x.Group == group).Value).ToList();
+            var mean = values.Average();
+            var sd = values.Count < 2 ? 0 : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+            spread.Add(new MetricSpread(metric, group, mean, sd, values.Min(), values.Max()));
+        }
+
+        return new StrategyResult(s, draws[0].Pairs, draws[0].Quality, time) { Spread = spread, Repeats = draws.Count };
+    }
+
+    private static List<int> Deterministic(Strategy s, PairSpace space) => s switch
+    {
+        Strategy.GreedyByScore => Greedy(space),
+        Strategy.FirstComeFirstServed => FirstCome(space),
+        Strategy.StableMatching => Stable(space),
+        _ => throw new ArgumentOutOfRangeException(nameof(s), s, "Unknown strategy."),
+    };
 
     private static List<int>[] ArcsByMentee(AssignmentProblem p)
     {
@@ -94,16 +250,27 @@ public static class StrategyComparison
         return arcs;
     }
 
-    private static int[] Capacity(CandidateGraph g) => g.Mentors.Select(m => m.Capacity).ToArray();
-
-    private static List<PairRef> Pairs(CandidateGraph g, IEnumerable<int> arcs) =>
-        [.. arcs.Select(a => new PairRef(g.Mentees[g.Problem.ArcLeft(a)].Id, g.Mentors[g.Problem.ArcRight(a)].Id)).OrderBy(p => p.MenteeId, StringComparer.Ordinal)];
-
-    private static List<PairRef> Greedy(CandidateGraph g)
+    private static List<int> Greedy(PairSpace space)
     {
-        var p = g.Problem;
-        var order = Enumerable.Range(0, p.ArcCount).OrderByDescending(p.ArcScore).ThenBy(p.ArcLeft).ThenBy(p.ArcRight).ToList();
-        var cap = Capacity(g);
+        var p = space.Problem;
+        var order = new int[p.ArcCount];
+        for (var a = 0; a < order.Length; a++)
+        {
+            order[a] = a;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            var c = p.ArcScore(y).CompareTo(p.ArcScore(x));
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = p.ArcLeft(x).CompareTo(p.ArcLeft(y));
+            return c != 0 ? c : p.ArcRight(x).CompareTo(p.ArcRight(y));
+        });
+        var cap = (int[])space.Capacity.Clone();
         var taken = new bool[p.LeftCount];
         var chosen = new List<int>();
         foreach (var a in order)
@@ -117,26 +284,19 @@ public static class StrategyComparison
             }
         }
 
-        return Pairs(g, chosen);
+        return chosen;
     }
 
-    private static List<PairRef> FirstCome(CandidateGraph g, MatchBatch batch)
+    private static List<int> FirstCome(PairSpace space)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var e = 0; e < g.Mentees.Length; e++)
-        {
-            index[g.Mentees[e].Id] = e;
-        }
-
-        var arcs = ArcsByMentee(g.Problem);
-        var cap = Capacity(g);
+        var arcs = ArcsByMentee(space.Problem);
+        var cap = (int[])space.Capacity.Clone();
         var chosen = new List<int>();
-        foreach (var mentee in batch.Mentees)
+        foreach (var e in space.Arrival)
         {
-            var e = index[mentee.Id];
             foreach (var a in arcs[e])
             {
-                var m = g.Problem.ArcRight(a);
+                var m = space.Problem.ArcRight(a);
                 if (cap[m] > 0)
                 {
                     cap[m]--;
@@ -146,12 +306,12 @@ public static class StrategyComparison
             }
         }
 
-        return Pairs(g, chosen);
+        return chosen;
     }
 
-    private static List<PairRef> Stable(CandidateGraph g)
+    private static List<int> Stable(PairSpace space)
     {
-        var p = g.Problem;
+        var p = space.Problem;
         var arcs = ArcsByMentee(p);
         var next = new int[p.LeftCount];
         var held = new List<int>[p.RightCount];
@@ -161,7 +321,7 @@ public static class StrategyComparison
         }
 
         var free = new Queue<int>(Enumerable.Range(0, p.LeftCount));
-        var cap = Capacity(g);
+        var cap = space.Capacity;
 
         // Mentors prefer a higher score; on a tie, the mentee with the smaller index (id).
         bool Better(int a, int b) => p.ArcScore(a) != p.ArcScore(b) ? p.ArcScore(a) > p.ArcScore(b) : p.ArcLeft(a) < p.ArcLeft(b);
@@ -200,31 +360,126 @@ public static class StrategyComparison
             }
         }
 
-        return Pairs(g, held.SelectMany(h => h));
+        return [.. held.SelectMany(h => h)];
     }
 
-    private static List<PairRef> RandomPick(CandidateGraph g, int seed)
+    private static List<int> RandomPick(PairSpace space, int seed)
     {
         var rng = new System.Random(seed);
-        var p = g.Problem;
+        var p = space.Problem;
         var arcs = ArcsByMentee(p);
         var order = Enumerable.Range(0, p.LeftCount).ToArray();
         rng.Shuffle(order);
-        var cap = Capacity(g);
+        var cap = (int[])space.Capacity.Clone();
         var chosen = new List<int>();
+        var open = new List<int>();
         foreach (var e in order)
         {
-            var open = arcs[e].Where(a => cap[p.ArcRight(a)] > 0).ToList();
+            open.Clear();
+            foreach (var a in arcs[e])
+            {
+                if (cap[p.ArcRight(a)] > 0)
+                {
+                    open.Add(a);
+                }
+            }
+
             if (open.Count == 0)
             {
                 continue;
             }
 
-            var a = open[rng.Next(open.Count)];
-            cap[p.ArcRight(a)]--;
-            chosen.Add(a);
+            var pick = open[rng.Next(open.Count)];
+            cap[p.ArcRight(pick)]--;
+            chosen.Add(pick);
         }
 
-        return Pairs(g, chosen);
+        return chosen;
     }
+}
+
+/// <summary>The allowed pairs the strategies choose from, with ids, capacities and the mentees' arrival order.</summary>
+internal sealed class PairSpace
+{
+    public required AssignmentProblem Problem { get; init; }
+
+    public required string[] MenteeIds { get; init; }
+
+    public required string[] MentorIds { get; init; }
+
+    public required int[] Capacity { get; init; }
+
+    /// <summary>Mentee indexes in the order they arrived (input order).</summary>
+    public required int[] Arrival { get; init; }
+
+    public static PairSpace From(CandidateGraph g, MatchBatch batch)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var e = 0; e < g.Mentees.Length; e++)
+        {
+            index[g.Mentees[e].Id] = e;
+        }
+
+        return new PairSpace
+        {
+            Problem = g.Problem,
+            MenteeIds = [.. g.Mentees.Select(m => m.Id)],
+            MentorIds = [.. g.Mentors.Select(m => m.Id)],
+            Capacity = [.. g.Mentors.Select(m => m.Capacity)],
+            Arrival = [.. batch.Mentees.Select(m => index[m.Id])],
+        };
+    }
+
+    public static PairSpace From(IReadOnlyList<ScoredPair> pairs, IReadOnlyDictionary<string, int>? capacities, out decimal scale)
+    {
+        var menteeIds = pairs.Select(p => p.MenteeId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var mentorIds = pairs.Select(p => p.MentorId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var menteeIndex = menteeIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var mentorIndex = mentorIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var decimals = pairs.Count == 0 ? 0 : pairs.Max(p => p.Score.Scale);
+        if (decimals > 6)
+        {
+            throw new ArgumentException("Scores may have at most 6 decimal places.", nameof(pairs));
+        }
+
+        scale = (decimal)Math.Pow(10, decimals);
+        var caps = mentorIds.Select(m => capacities is not null && capacities.TryGetValue(m, out var c) ? c : 1).ToArray();
+        if (caps.Any(c => c < 0))
+        {
+            throw new ArgumentException("Capacities must not be negative.", nameof(capacities));
+        }
+
+        var problem = new AssignmentProblem(new bool[menteeIds.Length], caps);
+        var seen = new HashSet<(string, string)>();
+        foreach (var p in pairs.OrderBy(p => p.MenteeId, StringComparer.Ordinal).ThenBy(p => p.MentorId, StringComparer.Ordinal))
+        {
+            if (!seen.Add((p.MenteeId, p.MentorId)))
+            {
+                throw new ArgumentException($"The pair ({p.MenteeId}, {p.MentorId}) is listed more than once.", nameof(pairs));
+            }
+
+            var scaled = p.Score * scale;
+            if (Math.Abs(scaled) > AssignmentProblem.MaxAbsScore)
+            {
+                throw new ArgumentException($"The score {p.Score} is too large.", nameof(pairs));
+            }
+
+            problem.AddArc(menteeIndex[p.MenteeId], mentorIndex[p.MentorId], (long)scaled);
+        }
+
+        var arrival = new List<int>();
+        var arrived = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in pairs)
+        {
+            if (arrived.Add(p.MenteeId))
+            {
+                arrival.Add(menteeIndex[p.MenteeId]);
+            }
+        }
+
+        return new PairSpace { Problem = problem, MenteeIds = menteeIds, MentorIds = mentorIds, Capacity = caps, Arrival = [.. arrival] };
+    }
+
+    public List<PairRef> Refs(IEnumerable<int> arcs) =>
+        [.. arcs.Select(a => new PairRef(MenteeIds[Problem.ArcLeft(a)], MentorIds[Problem.ArcRight(a)])).OrderBy(p => p.MenteeId, StringComparer.Ordinal)];
 }

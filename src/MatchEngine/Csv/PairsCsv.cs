@@ -85,7 +85,25 @@ public static class PairsCsv
     /// <param name="locked">Whether these are locked pairs (else excluded).</param>
     /// <param name="separator">Separator, or null to detect.</param>
     /// <returns>The pairs and every problem.</returns>
-    public static CsvReadResult<LockedPair> ReadPairList(Stream stream, string file, MatchBatch batch, bool locked, char? separator = null)
+    public static CsvReadResult<LockedPair> ReadPairList(Stream stream, string file, MatchBatch batch, bool locked, char? separator = null) =>
+        ReadPairList(stream, file, batch, locked, separator, quiet: false);
+
+    /// <summary>
+    /// Reads a set of pairs to evaluate (<c>evaluate --matches</c>): <c>mentee_id, mentor_id</c>; every other column
+    /// (our own matches.csv's <c>score</c>, <c>mode</c>, ..., or another tool's) is accepted quietly. Unknown ids and a
+    /// pair listed twice are errors; a mentee with two mentors or an over-full mentor is left to the figures to count.
+    /// </summary>
+    /// <param name="stream">The bytes.</param>
+    /// <param name="file">File name for messages.</param>
+    /// <param name="batch">The batch the pairs refer to.</param>
+    /// <param name="separator">Separator, or null to detect.</param>
+    /// <returns>The pairs and every problem.</returns>
+    public static CsvReadResult<LockedPair> ReadPairsToEvaluate(Stream stream, string file, MatchBatch batch, char? separator) =>
+        ReadPairList(stream, file, batch, locked: false, separator, quiet: true);
+
+    private const string AnyColumn = "*";
+
+    private static CsvReadResult<LockedPair> ReadPairList(Stream stream, string file, MatchBatch batch, bool locked, char? separator, bool quiet)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var mentees = batch.Mentees.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
@@ -94,7 +112,7 @@ public static class PairsCsv
         var seenPair = new Dictionary<(string, string), int>();
         var seenMentee = new Dictionary<string, int>(StringComparer.Ordinal);
         string[] columns = locked ? ["mentee_id", "mentor_id", "mode"] : ["mentee_id", "mentor_id"];
-        return ReadTable(stream, file, separator, ["mentee_id", "mentor_id"], columns.Skip(2).Concat(MatchOutputColumns).ToArray(), (r, row) =>
+        return ReadTable(stream, file, separator, ["mentee_id", "mentor_id"], [.. columns.Skip(2), .. MatchOutputColumns, .. quiet ? [AnyColumn] : Array.Empty<string>()], (r, row) =>
         {
             var mentee = r.Id("mentee_id", unguard: true);
             var mentor = r.Id("mentor_id", unguard: true);
@@ -185,7 +203,7 @@ public static class PairsCsv
             {
                 columns.TryAdd(key, i);
             }
-            else if (key.Length > 0)
+            else if (key.Length > 0 && !optional.Contains(AnyColumn))
             {
                 warnings.Add(new CsvIssue(file, table.HeaderRow, table.Header[i], null, "is not a known column and is ignored."));
             }

@@ -246,6 +246,58 @@ public static class PolicyFile
         return sb.ToString();
     }
 
+    /// <summary>The effective value of every policy field under these options, in the order of <see cref="Defaults"/>: the field's path and its value as JSON text.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>(path, JSON value) for every field.</returns>
+    public static IReadOnlyList<KeyValuePair<string, string>> Effective(MatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. Fields.Select(f => new KeyValuePair<string, string>(f.PolicyPath, f.Get(options) is double x ? x.ToString("R", CultureInfo.InvariantCulture) : Json(f.Get(options))))];
+    }
+
+    /// <summary>Loads a policy file on top of other options (a sweep's base policy): fields left out keep the given values.</summary>
+    internal static PolicyLoadResult LoadOnto(Stream json, string file, MatchOptions baseOptions)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(baseOptions);
+        var errors = new List<string>();
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            return new PolicyLoadResult(null, [string.Create(CultureInfo.InvariantCulture, $"{file}: not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}")]);
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return new PolicyLoadResult(null, [$"{file}: expected a JSON object {{ ... }} at the top."]);
+            }
+
+            var options = baseOptions;
+            Visit(doc.RootElement, string.Empty, file, errors, ref options);
+            if (errors.Count == 0)
+            {
+                foreach (var e in OptionTable.Validate(options, f => $"field '{f.PolicyPath}'", "field 'weights'"))
+                {
+                    errors.Add($"{file}: {e}");
+                }
+            }
+
+            return errors.Count == 0 ? new PolicyLoadResult(options, []) : new PolicyLoadResult(null, errors);
+        }
+    }
+
+    /// <summary>Whether a path names a policy field.</summary>
+    internal static bool IsField(string path) => Fields.Any(f => f.PolicyPath == path);
+
+    /// <summary>The closest field path to a misspelt one, if any.</summary>
+    internal static string? ClosestField(string path) => Suggest.Closest(path, Fields.Select(f => f.PolicyPath));
+
     private static string Json(object? v) => v switch
     {
         null => "null",

@@ -10,7 +10,13 @@ public static class SummaryJson
     /// <summary>Writes summary.json: counts, quality figures and the readiness check; keys in snake_case; the same result gives the same bytes.</summary>
     /// <param name="stream">Destination.</param>
     /// <param name="result">The match result.</param>
-    public static void Write(Stream stream, MatchResult result)
+    public static void Write(Stream stream, MatchResult result) => Write(stream, result, null);
+
+    /// <summary>Writes summary.json with the run's reproducibility record under <c>run</c> (engine version, as-of date, effective policy and its hash, seeds, SHA-256 of each input).</summary>
+    /// <param name="stream">Destination.</param>
+    /// <param name="result">The match result.</param>
+    /// <param name="run">The run's record; none is written when null.</param>
+    public static void Write(Stream stream, MatchResult result, Analytics.RunInfo? run)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
@@ -107,6 +113,7 @@ public static class SummaryJson
         j.WriteString("solver", summary.Solver);
         j.WriteString("solver_status", summary.SolverStatus);
         WriteReadiness(j, result.Readiness);
+        run?.WriteJson(j);
         j.WriteEndObject();
         j.Flush();
         stream.WriteByte((byte)'\n');

@@ -51,13 +51,15 @@ public class AnalyticsTests
         Assert.Equal(0, CliRunner.Run(["match", .. batch, "--out", dir]).Code);
         var (code, json, err) = CliRunner.Run(["evaluate", .. batch, "--matches", Path.Combine(dir, "matches.csv"), "--format", "json"]);
         Assert.True(code == 0, err);
+        Assert.Equal(string.Empty, err);
         using var doc = JsonDocument.Parse(json);
-        var q = doc.RootElement[0];
+        double V(string metric) => doc.RootElement.GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("metric").GetString() == metric && r.GetProperty("group").GetString() == "all").GetProperty("value").GetDouble();
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
-        Assert.Equal(0, q.GetProperty("violations").GetInt32());
-        Assert.Equal(summary.RootElement.GetProperty("matched").GetInt32(), q.GetProperty("matched").GetInt32());
-        Assert.Equal(summary.RootElement.GetProperty("total_score").GetDouble(), q.GetProperty("total_score").GetDouble(), 2);
-        Assert.Equal(summary.RootElement.GetProperty("cross_background_share").GetDouble(), q.GetProperty("cross_either_share").GetDouble(), 4);
+        Assert.Equal(0, V("violations"));
+        Assert.Equal(summary.RootElement.GetProperty("matched").GetInt32(), V("matched"));
+        Assert.Equal(summary.RootElement.GetProperty("total_score").GetDouble(), V("total_score"), 2);
+        Assert.Equal(summary.RootElement.GetProperty("cross_background_share").GetDouble(), V("cross_background_share"), 4);
     }
 
     [Fact]
@@ -66,16 +68,17 @@ public class AnalyticsTests
         string[] batch = ["compare", "--mentors", CliRunner.Samples("mentors.csv"), "--mentees", CliRunner.Samples("mentees.csv"), "--as-of", "2026-09-01"];
         var (code, text, _) = CliRunner.Run(batch);
         Assert.Equal(0, code);
-        foreach (var name in new[] { "optimal", "greedy", "first-come", "stable", "random", "blocking pairs", "run time s" })
+        foreach (var name in new[] { "optimal", "greedy", "first-come", "stable", "random", "blocking pairs", "run time s", "pair set: all eligible pairs" })
         {
             Assert.Contains(name, text, StringComparison.Ordinal);
         }
 
         var (_, csv, _) = CliRunner.Run([.. batch, "--format", "csv"]);
-        Assert.StartsWith("figure,optimal,greedy,first-come,stable,random", csv, StringComparison.Ordinal);
+        Assert.StartsWith("strategy,metric,group,value\noptimal,mentees,all,300\n", csv, StringComparison.Ordinal);
         var (_, json, _) = CliRunner.Run([.. batch, "--format", "json"]);
         using var doc = JsonDocument.Parse(json);
-        Assert.Equal(5, doc.RootElement.GetArrayLength());
+        Assert.Equal(["optimal", "greedy", "first-come", "stable", "random"], doc.RootElement.GetProperty("strategies").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal("all eligible pairs", doc.RootElement.GetProperty("pair_set").GetString());
         Assert.Equal(1, CliRunner.Run([.. batch, "--format", "xml"]).Code);
     }
 
