@@ -310,7 +310,7 @@ public sealed class Matcher
         var exact = new ExactSparse(kernel, capacity, [.. mentees.Select(e => e.UnmetNeeds)], _options);
         exact.Candidates(_options.CandidatesPerMentee, _options.CandidateSearchBudget, progress, cancellationToken);
         var gate = new PairGate(rules, _scorer, _options);
-        var (problem, modes, _) = exact.Problem();
+        var (problem, modes) = exact.Problem();
         return new Prepared(exact.Graph(mentors, mentees, mentorAge, menteeAge, gate, problem, modes, cancellationToken), locked, load, exact) { LockBreaches = breaches };
     }
 

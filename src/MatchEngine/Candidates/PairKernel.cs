@@ -250,11 +250,6 @@ internal sealed class PairKernel
     /// <summary>Distance at which proximity reaches 0, km.</summary>
     public double ProximityScale => _scale;
 
-    /// <summary>Whether the two can meet at all, ignoring the travel limits (usable, a common usable mode, the background check, not excluded).</summary>
-    public bool Compatible(int m, int e, MeetingModes modes) =>
-        MentorUsable[m] && MenteeUsable[e] && (MentorModes[m] & MenteeModes[e] & modes) != 0
-        && (!MenteeNeedsCheck[e] || MentorChecked[m]) && SlotsMeet(MentorSlots[m], MenteeSlots[e]) && (_excluded.Count == 0 || !_excluded.Contains(((long)e * MentorCount) + m));
-
     /// <summary>Decides a pair exactly as the rules and the scorer do: false when not allowed, else its best mode and points.</summary>
     public bool Decide(int m, int e, out MeetingModes mode, out int points)
     {

@@ -1,0 +1,210 @@
+using MatchEngine.Model;
+
+namespace MatchEngine.Candidates;
+
+/// <summary>Which mentors a young person can reach: the buckets (or hubs) of the virtual pool, the grid cells within the travel limits, and the region, with each cell's nearest distance.</summary>
+internal sealed partial class ExactSparse
+{
+    /// <summary>The buckets mentee <paramref name="e"/> can draw from, each with an upper bound on proximity (0 to 1).</summary>
+    private void Access(int e, List<(int Bucket, double Prox)> into, bool hubs = false, bool withVirtual = true)
+    {
+        var virtualBuckets = hubs ? _virtualHubs : _virtual;
+        var cellMap = hubs ? _cellHubs : _cells;
+        var regionMap = hubs ? _regionHubs : _regions;
+        into.Clear();
+        if (!_k.MenteeUsable[e])
+        {
+            return;
+        }
+
+        var modes = _k.MenteeModes[e];
+        var needs = _k.MenteeNeedsCheck[e];
+        var slots = _k.MenteeSlots[e];
+        if ((modes & MeetingModes.Virtual) != 0 && withVirtual)
+        {
+            foreach (var b in virtualBuckets)
+            {
+                if ((!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
+                {
+                    into.Add((b, 0));
+                }
+            }
+        }
+
+        var ip = modes & InPerson;
+        if (ip == 0)
+        {
+            return;
+        }
+
+        var region = _k.MenteeRegion[e];
+        if (_k.MenteePoint[e] is not null)
+        {
+            var radius = Math.Max((ip & MeetingModes.FaceToFace) != 0 ? _o.FaceToFaceMaxKm : 0, (ip & MeetingModes.Hybrid) != 0 ? _o.HybridMaxKm : 0);
+            var chord = 2 * EarthKm * Math.Sin(Math.Min(radius / (2 * EarthKm), Math.PI / 2));
+            double x = _exyz[3 * e], y = _exyz[(3 * e) + 1], z = _exyz[(3 * e) + 2];
+            var r = (int)Math.Ceiling(chord / _cellKm);
+            void Cell(long key, int[] buckets)
+            {
+                var d = BoxDistance(key, x, y, z);
+                if (d > chord + 1e-9)
+                {
+                    return;
+                }
+
+                var prox = 1 - (d / _k.ProximityScale);
+                foreach (var b in buckets)
+                {
+                    if ((_bModes[b] & ip) != 0 && (!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
+                    {
+                        into.Add((b, prox));
+                    }
+                }
+            }
+
+            void Visit(long key)
+            {
+                if (cellMap.TryGetValue(key, out var buckets))
+                {
+                    Cell(key, buckets);
+                }
+            }
+
+            if ((long)(2 * r + 1) * (2 * r + 1) * 2 > cellMap.Count)
+            {
+                foreach (var (key, buckets) in cellMap)
+                {
+                    Cell(key, buckets);
+                }
+            }
+            else
+            {
+                // Only the cells near the sphere's surface: per column, the z-range where the surface meets the ball.
+                long cx = (long)Math.Floor(x / _cellKm), cy = (long)Math.Floor(y / _cellKm);
+                var rr = EarthKm * EarthKm;
+                for (var i = cx - r; i <= cx + r; i++)
+                {
+                    var ax = Math.Min(Math.Abs(i * _cellKm), Math.Abs((i + 1) * _cellKm));
+                    var bx = Math.Max(Math.Abs(i * _cellKm), Math.Abs((i + 1) * _cellKm));
+                    if (i * _cellKm <= 0 && (i + 1) * _cellKm >= 0)
+                    {
+                        ax = 0;
+                    }
+
+                    for (var j = cy - r; j <= cy + r; j++)
+                    {
+                        var ay = Math.Min(Math.Abs(j * _cellKm), Math.Abs((j + 1) * _cellKm));
+                        var by = Math.Max(Math.Abs(j * _cellKm), Math.Abs((j + 1) * _cellKm));
+                        if (j * _cellKm <= 0 && (j + 1) * _cellKm >= 0)
+                        {
+                            ay = 0;
+                        }
+
+                        var minXy = (ax * ax) + (ay * ay);
+                        if (minXy > rr + 1)
+                        {
+                            continue;
+                        }
+
+                        var maxXy = (bx * bx) + (by * by);
+                        var zHi = Math.Sqrt(Math.Max(0, rr - minXy)) + 1;
+                        var zLo = Math.Max(0, Math.Sqrt(Math.Max(0, rr - maxXy)) - 1);
+                        // The surface in this column lies at |z| in [zLo, zHi]; keep the part within the ball's z-range.
+                        long k1 = 1, k2 = 0, k3 = 1, k4 = 0;
+                        double lo = Math.Max(zLo, z - chord - 1), hi = Math.Min(zHi, z + chord + 1);
+                        if (lo <= hi)
+                        {
+                            (k1, k2) = ((long)Math.Floor(lo / _cellKm), (long)Math.Floor(hi / _cellKm));
+                        }
+
+                        lo = Math.Max(-zHi, z - chord - 1);
+                        hi = Math.Min(-zLo, z + chord + 1);
+                        if (lo <= hi)
+                        {
+                            (k3, k4) = ((long)Math.Floor(lo / _cellKm), (long)Math.Floor(hi / _cellKm));
+                        }
+
+                        if (k1 <= k2 && k3 <= k4 && k3 <= k2 + 1 && k1 <= k4 + 1)
+                        {
+                            (k1, k2, k3, k4) = (Math.Min(k1, k3), Math.Max(k2, k4), 1, 0);
+                        }
+
+                        for (var k = k1; k <= k2; k++)
+                        {
+                            Visit(Pack(i, j, k));
+                        }
+
+                        for (var k = k3; k <= k4; k++)
+                        {
+                            Visit(Pack(i, j, k));
+                        }
+                    }
+                }
+            }
+
+            AddRegion(regionMap, region * 2L, ip, needs, slots, into);
+        }
+        else
+        {
+            AddRegion(regionMap, (region * 2L) + 1, ip, needs, slots, into);
+            AddRegion(regionMap, region * 2L, ip, needs, slots, into);
+        }
+    }
+
+    private void AddRegion(Dictionary<long, int[]> regionMap, long key, MeetingModes ip, bool needs, int slots, List<(int, double)> into)
+    {
+        if (regionMap.TryGetValue(key, out var buckets))
+        {
+            foreach (var b in buckets)
+            {
+                if ((_bModes[b] & ip) != 0 && (!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
+                {
+                    into.Add((b, 0));
+                }
+            }
+        }
+    }
+
+    private static double[] Xyz(GeoPoint?[] points)
+    {
+        const double rad = Math.PI / 180.0;
+        var xyz = new double[points.Length * 3];
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (points[i] is { } p)
+            {
+                double lat = p.Latitude * rad, lon = p.Longitude * rad;
+                xyz[3 * i] = EarthKm * Math.Cos(lat) * Math.Cos(lon);
+                xyz[(3 * i) + 1] = EarthKm * Math.Cos(lat) * Math.Sin(lon);
+                xyz[(3 * i) + 2] = EarthKm * Math.Sin(lat);
+            }
+        }
+
+        return xyz;
+    }
+
+    private long CellKey(double[] xyz, int i) =>
+        Pack((long)Math.Floor(xyz[3 * i] / _cellKm), (long)Math.Floor(xyz[(3 * i) + 1] / _cellKm), (long)Math.Floor(xyz[(3 * i) + 2] / _cellKm));
+
+    private static long Pack(long i, long j, long k) => ((i + (1 << 20)) << 42) | ((j + (1 << 20)) << 21) | (k + (1 << 20));
+
+    /// <summary>
+    /// A lower bound on the great-circle distance from a point to any point of a cell: the straight-line distance
+    /// to the cell's box, less a margin for rounding (a chord is never longer than its arc).
+    /// </summary>
+    private double BoxDistance(long key, double x, double y, double z)
+    {
+        const long mask = (1L << 21) - 1;
+        var i = ((key >> 42) & mask) - (1 << 20);
+        var j = ((key >> 21) & mask) - (1 << 20);
+        var k = (key & mask) - (1 << 20);
+        static double Gap(double v, long c, double size)
+        {
+            double lo = c * size, hi = (c + 1) * size;
+            return v < lo ? lo - v : v > hi ? v - hi : 0;
+        }
+
+        double dx = Gap(x, i, _cellKm), dy = Gap(y, j, _cellKm), dz = Gap(z, k, _cellKm);
+        return Math.Max(0, Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz)) - 1e-6);
+    }
+}
