@@ -34,7 +34,7 @@ internal sealed partial class ExactSparse
         // augment along as many disjoint paths as it found, until a search finds none.
         long augmented = 0;
         var alive = new int[_members.Length];
-        var aliveEnd = new int[_rep.Length];
+        var aliveEnd = new int[_start.Length - 1];
         var reached = new bool[nM];
         var parent = new int[nM];
         var seen = new bool[nE];
