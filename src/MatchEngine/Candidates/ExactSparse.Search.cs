@@ -305,6 +305,9 @@ internal sealed partial class ExactSparse
         }
 
         Access(e, w.Access);
+
+        // Nearest groups first, so that the best pairs are found early and the threshold prunes the rest.
+        w.Access.Sort((p, q) => p.Prox != q.Prox ? q.Prox.CompareTo(p.Prox) : p.Bucket.CompareTo(q.Bucket));
         var modes = _k.MenteeModes[e];
         foreach (var (g, prox) in w.Access)
         {

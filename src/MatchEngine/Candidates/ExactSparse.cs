@@ -223,6 +223,9 @@ internal sealed partial class ExactSparse
         ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct)
     {
         var stats = new Stats();
+        // Once proven over all eligible pairs, the counts stay proven: pricing only adds pairs, and no pair can raise
+        // a maximum taken over all of them.
+        var countsProven = false;
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();
@@ -230,17 +233,22 @@ internal sealed partial class ExactSparse
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0));
             var solution = AssignmentSolver.Solve(problem, objective, withPrices: true, ct);
 
-            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts proof round {round}"), round, 0));
-            var paths = ProveCounts(problem, solution, priorityOnly: true, ct);
-            if (objective == ObjectiveOrder.MostPairsFirst && paths == 0)
+            if (!countsProven)
             {
-                paths = ProveCounts(problem, solution, priorityOnly: false, ct);
-            }
+                progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts proof round {round}"), round, 0));
+                var paths = ProveCounts(problem, solution, priorityOnly: true, ct);
+                if (objective == ObjectiveOrder.MostPairsFirst && paths == 0)
+                {
+                    paths = ProveCounts(problem, solution, priorityOnly: false, ct);
+                }
 
-            if (paths > 0)
-            {
-                progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts round {round}: {paths:N0} augmenting paths found, their pairs added"), round, 0));
-                continue;
+                if (paths > 0)
+                {
+                    progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts round {round}: {paths:N0} augmenting paths found, their pairs added"), round, 0));
+                    continue;
+                }
+
+                countsProven = true;
             }
 
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0));
