@@ -27,7 +27,7 @@ public sealed record QuotaReport(double TargetShare, bool Feasible, double BestA
 /// smallest integer λ that meets the target), which gives a feasible solution and a proven bound; where a gap
 /// remains and the model is small, CP-SAT (one worker, fixed seed, deterministic limit) closes it.
 /// </summary>
-public static class QuotaSolver
+internal static class QuotaSolver
 {
     /// <summary>Solves.</summary>
     /// <param name="problem">The assignment problem.</param>
