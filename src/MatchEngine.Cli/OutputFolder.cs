@@ -62,6 +62,7 @@ internal sealed partial class OutputFolder : IDisposable
     private FileStream? _lock;
     private string? _temp;
     private bool _crashed;
+    private IDisposable? _abandonTidy;
 
     private OutputFolder(string target, bool singleFile, IReadOnlyList<string> owned, TextWriter err)
     {
@@ -142,6 +143,7 @@ internal sealed partial class OutputFolder : IDisposable
 
     public void Dispose()
     {
+        _abandonTidy?.Dispose();
         if (!_crashed && _temp is not null)
         {
             TryDelete(_temp);
@@ -211,6 +213,7 @@ internal sealed partial class OutputFolder : IDisposable
         }
 
         Recover();
+        _abandonTidy = Interruption.OnAbandon(TidyAbandoned);
         if (!force && Existing(_singleFile ? _parent : _target, _owned) is { Count: > 0 } existing)
         {
             Fail(_singleFile
@@ -253,6 +256,20 @@ internal sealed partial class OutputFolder : IDisposable
         }
     }
 
+    /// <summary>The run is being ended from outside (see <see cref="Interruption"/>): best effort; the next run cleans the rest.</summary>
+    private void TidyAbandoned()
+    {
+        if (_temp is { } temp)
+        {
+            TryDelete(temp);
+        }
+
+        if (_lock is { } held)
+        {
+            TryDelete(held.Name);
+        }
+    }
+
     /// <summary>Under the lock: completes or rolls back a switch an earlier run was stopped in, and removes its temporary files.</summary>
     private void Recover()
     {
@@ -292,6 +309,7 @@ internal sealed partial class OutputFolder : IDisposable
         _temp = Path.Combine(_parent, $"{Tag}-{Path.GetFileName(_target)}-new-{Environment.ProcessId}.tmp");
         WriteOne(_temp, "write:" + Path.GetFileName(_target), write);
         ct.ThrowIfCancellationRequested();
+        Interruption.BeginSwitch();
         Step("switch", _target);
         File.Move(_temp, _target, overwrite: true);
         _temp = null;
@@ -313,6 +331,7 @@ internal sealed partial class OutputFolder : IDisposable
         ct.ThrowIfCancellationRequested();
         if (!Directory.Exists(_target))
         {
+            Interruption.BeginSwitch();
             Step("switch", _target);
             Directory.Move(_temp, _target);
             _temp = null;
@@ -330,6 +349,7 @@ internal sealed partial class OutputFolder : IDisposable
         }
 
         ct.ThrowIfCancellationRequested();
+        Interruption.BeginSwitch();
         Step("switch", _target);
         if (Exchange(_temp, _target))
         {

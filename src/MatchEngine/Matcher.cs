@@ -58,7 +58,7 @@ public sealed class Matcher
     /// <param name="mentee">The mentee.</param>
     /// <param name="asOf">The date ages are taken on.</param>
     /// <returns>The assessment and, when eligible, the chosen mode and score.</returns>
-    public (PairAssessment Assessment, MeetingModes Mode, ScoreBreakdown Score) Evaluate(Mentor mentor, Mentee mentee, DateOnly asOf)
+    internal (PairAssessment Assessment, MeetingModes Mode, ScoreBreakdown Score) Evaluate(Mentor mentor, Mentee mentee, DateOnly asOf)
     {
         var ctx = Context(mentor, mentee, asOf);
         var a = _rules.Assess(ctx);

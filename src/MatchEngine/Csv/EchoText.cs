@@ -8,7 +8,7 @@ namespace MatchEngine.Csv;
 /// (escape sequences, bells, carriage returns), invisible format characters (zero-width, bidirectional overrides) and
 /// lone surrogates are shown escaped (<c>\e</c>, <c>\u0007</c>), and long text is cut with "…".
 /// </summary>
-public static class EchoText
+internal static class EchoText
 {
     /// <summary>The length, in characters, that echoed cells are cut to.</summary>
     public const int DefaultMaxLength = 80;

@@ -3,7 +3,7 @@ using MatchEngine.Model;
 namespace MatchEngine.Generation;
 
 /// <summary>Settings of a synthetic batch.</summary>
-public sealed record GeneratorOptions
+internal sealed record GeneratorOptions
 {
     /// <summary>Number of mentors.</summary>
     /// <value>The default is 1,000.</value>
@@ -39,7 +39,7 @@ public sealed record GeneratorOptions
 /// an ethnicity mix per area after the census, about 60% of mentees with unmet needs, 10-20% under 18, capacities 1-3,
 /// most people accepting hybrid, coordinates scattered around towns. Deterministic for a seed.
 /// </summary>
-public static class BatchGenerator
+internal static class BatchGenerator
 {
     private sealed record Town(string Name, double Lat, double Lon, double Weight);
 

@@ -23,11 +23,11 @@ public sealed record MatchOptions
     /// <value>The default is 25.</value>
     public int MenteeMaxAge { get; init; } = 25;
 
-    /// <summary>Virtual and hybrid mentoring need a mentee of at least this age.</summary>
+    /// <summary>Virtual and hybrid mentoring need a mentee of at least this age (safeguarding: it can be raised, never set below 18; <see cref="Validate"/> reports a lower value).</summary>
     /// <value>The default is 18.</value>
     public int RemoteMinAge { get; init; } = 18;
 
-    /// <summary>A mentee younger than this needs a background-checked mentor.</summary>
+    /// <summary>A mentee younger than this needs a background-checked mentor (safeguarding: it can be raised, never set below 18; <see cref="Validate"/> reports a lower value).</summary>
     /// <value>The default is 18.</value>
     public int BackgroundCheckUnderAge { get; init; } = 18;
 
@@ -46,12 +46,12 @@ public sealed record MatchOptions
     /// <summary>Score weights; they must sum to 100.</summary>
     public ScoreWeights Weights { get; init; } = ScoreWeights.Default;
 
-    /// <summary>Safeguarding: virtual and hybrid mentoring only for mentees aged <see cref="RemoteMinAge"/> or over.</summary>
-    /// <value>The default is true.</value>
+    /// <summary>Safeguarding: virtual and hybrid mentoring only for mentees aged <see cref="RemoteMinAge"/> or over. It cannot be switched off: false is reported by <see cref="Validate"/> (and the <see cref="Matcher"/> throws).</summary>
+    /// <value>The default is true, the only value allowed.</value>
     public bool RemoteOnlyForAdults { get; init; } = true;
 
-    /// <summary>Safeguarding: a mentee under <see cref="BackgroundCheckUnderAge"/> only with a background-checked mentor.</summary>
-    /// <value>The default is true.</value>
+    /// <summary>Safeguarding: a mentee under <see cref="BackgroundCheckUnderAge"/> only with a background-checked mentor. It cannot be switched off: false is reported by <see cref="Validate"/> (and the <see cref="Matcher"/> throws).</summary>
+    /// <value>The default is true, the only value allowed.</value>
     public bool RequireBackgroundCheck { get; init; } = true;
 
     /// <summary>

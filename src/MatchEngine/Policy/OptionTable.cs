@@ -51,6 +51,12 @@ internal sealed record OptionField(
     /// <summary>Another option whose value is also a lower bound of this one (e.g. the oldest mentee age is at least the youngest).</summary>
     public string? AtLeastProperty { get; init; }
 
+    /// <summary>
+    /// A safeguarding option: it can only tighten safeguarding, never switch it off or loosen it. A switch must stay
+    /// true; an age can be raised from <see cref="Min"/> (18), never lowered below it.
+    /// </summary>
+    public bool Safeguarding { get; init; }
+
     /// <summary>The property as a caller of the library writes it: <c>FaceToFaceMaxKm</c>, <c>Weights.Proximity</c>.</summary>
     public string QualifiedProperty => InWeights ? $"{nameof(MatchOptions.Weights)}.{Property}" : Property;
 
@@ -63,6 +69,12 @@ internal sealed record OptionField(
 /// <summary>Every option with its default (on <see cref="MatchOptions"/>), range and policy-file field, and the checks on them.</summary>
 internal static class OptionTable
 {
+    /// <summary>The youngest age a safeguarding age option may take: safeguarding covers at least every under-18.</summary>
+    public const int SafeguardingMinAge = 18;
+
+    /// <summary>Why a safeguarding option cannot take a value that loosens it.</summary>
+    public const string SafeguardingWhy = "safeguarding cannot be switched off";
+
     /// <summary>The sections of the policy file that group fields.</summary>
     public static IReadOnlyList<string> Sections { get; } = ["weights", "travel", "ages", "safeguarding", "scale"];
 
@@ -82,10 +94,10 @@ internal static class OptionTable
         N("ages.mentor_older_than", nameof(MatchOptions.MentorMinAgeExclusive), OptionKind.Integer, 16, 120, "mentors must be older than this (in completed years on the as-of date)", o => o.MentorMinAgeExclusive, (o, v) => o with { MentorMinAgeExclusive = (int)(double)v! }),
         N("ages.mentee_min", nameof(MatchOptions.MenteeMinAge), OptionKind.Integer, 0, 120, "youngest mentee age taken", o => o.MenteeMinAge, (o, v) => o with { MenteeMinAge = (int)(double)v! }),
         N("ages.mentee_max", nameof(MatchOptions.MenteeMaxAge), OptionKind.Integer, 0, 120, "oldest mentee age taken", o => o.MenteeMaxAge, (o, v) => o with { MenteeMaxAge = (int)(double)v! }) with { AtLeastProperty = nameof(MatchOptions.MenteeMinAge) },
-        N("safeguarding.remote_only_for_adults", nameof(MatchOptions.RemoteOnlyForAdults), OptionKind.Boolean, 0, 0, "virtual and hybrid mentoring only for mentees aged remote_min_age or over", o => o.RemoteOnlyForAdults, (o, v) => o with { RemoteOnlyForAdults = (bool)v! }),
-        N("safeguarding.remote_min_age", nameof(MatchOptions.RemoteMinAge), OptionKind.Integer, 0, 120, "youngest age for virtual and hybrid mentoring", o => o.RemoteMinAge, (o, v) => o with { RemoteMinAge = (int)(double)v! }),
-        N("safeguarding.require_background_check", nameof(MatchOptions.RequireBackgroundCheck), OptionKind.Boolean, 0, 0, "mentees under background_check_under_age only with a background-checked (DBS) mentor", o => o.RequireBackgroundCheck, (o, v) => o with { RequireBackgroundCheck = (bool)v! }),
-        N("safeguarding.background_check_under_age", nameof(MatchOptions.BackgroundCheckUnderAge), OptionKind.Integer, 0, 120, "mentees younger than this need a background-checked mentor", o => o.BackgroundCheckUnderAge, (o, v) => o with { BackgroundCheckUnderAge = (int)(double)v! }),
+        N("safeguarding.remote_only_for_adults", nameof(MatchOptions.RemoteOnlyForAdults), OptionKind.Boolean, 0, 0, "virtual and hybrid mentoring only for mentees aged remote_min_age or over (safeguarding: must stay true)", o => o.RemoteOnlyForAdults, (o, v) => o with { RemoteOnlyForAdults = (bool)v! }) with { Safeguarding = true },
+        N("safeguarding.remote_min_age", nameof(MatchOptions.RemoteMinAge), OptionKind.Integer, SafeguardingMinAge, 120, "youngest age for virtual and hybrid mentoring (safeguarding: 18 or more; may be raised, never lowered)", o => o.RemoteMinAge, (o, v) => o with { RemoteMinAge = (int)(double)v! }) with { Safeguarding = true },
+        N("safeguarding.require_background_check", nameof(MatchOptions.RequireBackgroundCheck), OptionKind.Boolean, 0, 0, "mentees under background_check_under_age only with a background-checked (DBS) mentor (safeguarding: must stay true)", o => o.RequireBackgroundCheck, (o, v) => o with { RequireBackgroundCheck = (bool)v! }) with { Safeguarding = true },
+        N("safeguarding.background_check_under_age", nameof(MatchOptions.BackgroundCheckUnderAge), OptionKind.Integer, SafeguardingMinAge, 120, "mentees younger than this need a background-checked mentor (safeguarding: 18 or more; may be raised, never lowered)", o => o.BackgroundCheckUnderAge, (o, v) => o with { BackgroundCheckUnderAge = (int)(double)v! }) with { Safeguarding = true },
         N("objective", nameof(MatchOptions.Objective), OptionKind.Objective, 0, 0, "\"most-pairs-first\": most unmet-needs mentees, then most mentees, then best total score; \"best-pairs-first\": most unmet-needs mentees, then best total score", o => o.Objective, (o, v) => o with { Objective = (ObjectiveOrder)v! }),
         N("priority", nameof(MatchOptions.Priority), OptionKind.TierList, 0, 0, "ordered priority tiers matched first, highest first: \"unmet_needs\", \"waited_rounds>=K\" (rounds_waited column), \"waiting_since<=YYYY-MM-DD\" (waiting_since column)", o => o.Priority, (o, v) => o with { Priority = ((IReadOnlyList<string>)v!).SequenceEqual(o.Priority, StringComparer.Ordinal) ? o.Priority : (IReadOnlyList<string>)v! }),
         N("min_pair_score", nameof(MatchOptions.MinPairScore), OptionKind.Number, 0, 100, "no pair scoring below this (0 to 100) is made", o => o.MinPairScore, (o, v) => o with { MinPairScore = (double)v! }),
@@ -117,7 +129,8 @@ internal static class OptionTable
             var expected = Problem(f, value, options, name);
             if (expected is not null)
             {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name(f)}: {value} is not allowed; expected {expected}."));
+                var shown = value is bool b ? (b ? "true" : "false") : value;
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name(f)}: {shown} is not allowed; expected {expected}."));
                 weightErrors += f.InWeights ? 1 : 0;
             }
         }
@@ -141,7 +154,7 @@ internal static class OptionTable
         switch (f.Kind)
         {
             case OptionKind.Boolean:
-                return null;
+                return f.Safeguarding && value is false ? SafeguardingProblem(f) : null;
             case OptionKind.Objective:
                 return value is ObjectiveOrder o && Enum.IsDefined(o) ? null : "MostPairsFirst or BestPairsFirst";
             case OptionKind.NullableShare when value is null:
@@ -159,9 +172,19 @@ internal static class OptionTable
                     return null;
                 }
 
+                if (f.Safeguarding && double.IsFinite(d) && d < f.Min)
+                {
+                    return SafeguardingProblem(f);
+                }
+
                 return bound is null ? f.Range(min) : $"{f.Range(min)} (at least {name(bound)})";
         }
     }
+
+    /// <summary>What a safeguarding option expects, and why, when a value would switch it off or loosen it.</summary>
+    public static string SafeguardingProblem(OptionField f) => f.Kind == OptionKind.Boolean
+        ? $"true: {SafeguardingWhy}; a policy or option can only tighten it"
+        : $"{f.Range(f.Min)}: {SafeguardingWhy}; a policy or option can raise this age but never lower it below {SafeguardingMinAge}";
 
     private static long ToLong(double d) => d >= long.MaxValue ? long.MaxValue : (long)d;
 

@@ -104,6 +104,7 @@ public static class PolicyFile
 
             var v = prop.Value;
             var problem = Read(field, v, out var value);
+            problem = Loosens(field, value) ?? problem;
             if (problem is not null)
             {
                 errors.Add($"{file}: field '{path}' has {v.GetRawText()}: {problem}.");
@@ -113,6 +114,14 @@ public static class PolicyFile
             options = field.Set(options, value);
         }
     }
+
+    /// <summary>Why a value would switch safeguarding off or loosen it, or null when it does not (see <see cref="OptionField.Safeguarding"/>).</summary>
+    private static string? Loosens(OptionField field, object? value) => !field.Safeguarding ? null : value switch
+    {
+        false => $"{OptionTable.SafeguardingWhy}; it must be true (a policy can only tighten safeguarding)",
+        double d when d < field.Min => string.Create(CultureInfo.InvariantCulture, $"{OptionTable.SafeguardingWhy}; expected {field.Range(field.Min)} (a policy can raise this age but never lower it below {OptionTable.SafeguardingMinAge})"),
+        _ => null,
+    };
 
     /// <summary>The value of one field, or the problem with it (null when it is fine).</summary>
     private static string? Read(OptionField field, JsonElement v, out object? value)

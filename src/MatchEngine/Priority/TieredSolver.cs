@@ -10,7 +10,7 @@ namespace MatchEngine.Priority;
 /// max flows, so tier t gets exactly n_t = c_t - c_(t-1); phase 2 is one min-cost flow with one source arc per tier
 /// carrying exactly its count (the engine's two-hub structure, with k hubs). No big-M weight is needed.
 /// </summary>
-public static class TieredSolver
+internal static class TieredSolver
 {
     /// <summary>Solves with tiers.</summary>
     /// <param name="problem">The problem.</param>

@@ -237,8 +237,15 @@ public sealed class ExcludedPairRule : IEligibilityRule
     private readonly HashSet<(string Mentee, string Mentor)> _pairs;
 
     /// <summary>Creates the rule.</summary>
+    /// <param name="pairs">The excluded pairs.</param>
+    public ExcludedPairRule(IEnumerable<PairRef> pairs)
+        : this((pairs ?? throw new ArgumentNullException(nameof(pairs))).Select(p => (p.MenteeId, p.MentorId)))
+    {
+    }
+
+    /// <summary>Creates the rule from (mentee id, mentor id) pairs.</summary>
     /// <param name="pairs">The excluded (mentee id, mentor id) pairs.</param>
-    public ExcludedPairRule(IEnumerable<(string MenteeId, string MentorId)> pairs)
+    internal ExcludedPairRule(IEnumerable<(string MenteeId, string MentorId)> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         _pairs = [.. pairs];
@@ -265,7 +272,7 @@ public sealed class ExcludedPairRule : IEligibilityRule
 /// No pair scoring below <see cref="MatchOptions.MinPairScore"/> is made. It is checked after scoring (in the
 /// pair's best mode), so <see cref="Apply"/> lets every mode through; the engine applies the threshold.
 /// </summary>
-public sealed class MinimumScoreRule : IEligibilityRule
+internal sealed class MinimumScoreRule : IEligibilityRule
 {
     /// <summary>The one instance.</summary>
     public static MinimumScoreRule Instance { get; } = new();

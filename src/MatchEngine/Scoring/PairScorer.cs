@@ -33,7 +33,7 @@ public readonly record struct ScoreBreakdown(
 }
 
 /// <summary>Scores pairs under the given weights.</summary>
-public sealed class PairScorer
+internal sealed class PairScorer
 {
     private readonly MatchOptions _options;
 

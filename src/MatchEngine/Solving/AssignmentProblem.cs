@@ -4,7 +4,7 @@ namespace MatchEngine.Solving;
 /// A sparse bipartite assignment problem: left nodes (mentees) each take at most one right node (mentor);
 /// a right node takes at most its capacity. Some left nodes have priority (unmet needs).
 /// </summary>
-public sealed class AssignmentProblem
+internal sealed class AssignmentProblem
 {
     private readonly List<int> _arcLeft = [];
     private readonly List<int> _arcRight = [];
@@ -83,7 +83,7 @@ public sealed class AssignmentProblem
 /// <param name="Matched">Number of left nodes matched.</param>
 /// <param name="PriorityMatched">Number of priority left nodes matched.</param>
 /// <param name="TotalScore">Sum of the scores of the chosen arcs.</param>
-public sealed record AssignmentSolution(IReadOnlyList<int> ArcOfLeft, int Matched, int PriorityMatched, long TotalScore)
+internal sealed record AssignmentSolution(IReadOnlyList<int> ArcOfLeft, int Matched, int PriorityMatched, long TotalScore)
 {
     /// <summary>
     /// Dual prices of the score phase, when asked for: a pair (left, right) that is not in the problem could raise

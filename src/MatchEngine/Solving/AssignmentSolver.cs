@@ -13,7 +13,7 @@ namespace MatchEngine.Solving;
 /// by capacity (source to the priority hub u*, to the other hub m* - u*) and minimises (maxScore - score), so no
 /// big-M weights are needed and no cost can overflow.
 /// </remarks>
-public static class AssignmentSolver
+internal static class AssignmentSolver
 {
     /// <summary>Solves the problem with the default objective order (<see cref="ObjectiveOrder.MostPairsFirst"/>).</summary>
     /// <param name="problem">The problem.</param>

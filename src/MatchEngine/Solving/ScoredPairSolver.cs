@@ -7,10 +7,10 @@ namespace MatchEngine.Solving;
 /// <param name="Pairs">Chosen pairs, by mentee id.</param>
 /// <param name="TotalScore">Sum of the chosen scores.</param>
 /// <param name="Mentees">Distinct mentees in the input.</param>
-public sealed record ScoredPairSolution(IReadOnlyList<ScoredPair> Pairs, decimal TotalScore, int Mentees);
+internal sealed record ScoredPairSolution(IReadOnlyList<ScoredPair> Pairs, decimal TotalScore, int Mentees);
 
 /// <summary>Chooses pairs that maximise first the number of mentees matched, then the total score, with OR-Tools.</summary>
-public static class ScoredPairSolver
+internal static class ScoredPairSolver
 {
     /// <summary>Solves.</summary>
     /// <param name="pairs">Allowed pairs with scores; each (mentee, mentor) at most once. Scores up to 6 decimal places.</param>

@@ -71,3 +71,70 @@ public class InterruptTests
         Assert.True(signal == 15 ? Same(oldDir) || Same(newDir) : EachComplete(), "the output folder holds a mix or a fragment");
     }
 }
+
+/// <summary>
+/// Ctrl-C / SIGTERM are honoured within about a second even when the run does not hear the cancellation (a native
+/// solver call): the process says so, ends with 130 / 143, and the output folder keeps the earlier set, with nothing
+/// beside it that the next run would trip on. No timing is asserted: the signal is sent after the first progress line.
+/// </summary>
+public class DeafRunInterruptTests
+{
+    [Theory]
+    [InlineData(15, 143)]
+    [InlineData(2, 130)]
+    public async Task A_run_that_cannot_be_cancelled_is_ended_and_leaves_the_earlier_results(int signal, int expected)
+    {
+        var dir = CliRunner.TempDir();
+        var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = 4000, Mentees = 4000, Seed = 11 });
+        using (var f = File.Create(Path.Combine(dir, "mentors.csv")))
+        {
+            BatchCsvWriter.WriteMentors(f, batch.Mentors);
+        }
+
+        using (var f = File.Create(Path.Combine(dir, "mentees.csv")))
+        {
+            BatchCsvWriter.WriteMentees(f, batch.Mentees);
+        }
+
+        var target = Path.Combine(dir, "out");
+        string[] Small() => ["match", "--mentors", CliRunner.Samples("mentors.csv"), "--mentees", CliRunner.Samples("mentees.csv"), "--out", target, "--as-of", "2026-09-01", "--force"];
+        Assert.Equal(0, CliRunner.Run(Small()).Code);
+        var before = Directory.GetFiles(target).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.Environment["MATCHENGINE_TEST_IGNORE_CANCEL"] = "1";
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MatchEngine.Cli.dll"));
+        foreach (var a in (string[])["match", "--mentors", Path.Combine(dir, "mentors.csv"), "--mentees", Path.Combine(dir, "mentees.csv"), "--out", target, "--as-of", "2026-09-01", "--force"])
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var first = await p.StandardError.ReadLineAsync();
+        Assert.NotNull(first);
+        using (var k = Process.Start("kill", $"-{signal} {p.Id}"))
+        {
+            k.WaitForExit();
+        }
+
+        var rest = await p.StandardError.ReadToEndAsync();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            await p.WaitForExitAsync(timeout.Token);
+        }
+
+        Assert.True(p.ExitCode == expected, $"exit {p.ExitCode}\n{first}\n{rest}");
+        Assert.Contains("interrupted: nothing was written", rest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wrote", await stdout, StringComparison.Ordinal);
+
+        var after = Directory.GetFiles(target).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+        Assert.Equal(before.Select(x => x.Item1), after.Select(x => x.Item1));
+        Assert.All(before.Zip(after), x => Assert.True(x.First.Item2.AsSpan().SequenceEqual(x.Second.Item2), x.First.Item1 + " changed"));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(dir), e => Path.GetFileName(e).StartsWith(".matchengine", StringComparison.Ordinal));
+
+        // Nothing left for the next run to trip on.
+        var (code, _, err) = CliRunner.Run(Small());
+        Assert.True(code == 0, err);
+    }
+}

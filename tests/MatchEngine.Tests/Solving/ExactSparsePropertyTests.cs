@@ -19,8 +19,8 @@ public class ExactSparsePropertyTests
     private static readonly Func<MatchOptions, MatchOptions>[] Switches =
     [
         o => o,
-        o => o with { RemoteOnlyForAdults = false },
-        o => o with { RequireBackgroundCheck = false },
+        o => o with { RemoteMinAge = 21 },
+        o => o with { BackgroundCheckUnderAge = 21 },
         o => o with { Objective = ObjectiveOrder.BestPairsFirst },
         o => o with { MinPairScore = 40 },
         o => o with { FaceToFaceMaxKm = 5, HybridMaxKm = 30, ProximityScaleKm = 20 },
