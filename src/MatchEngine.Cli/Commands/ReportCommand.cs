@@ -40,7 +40,7 @@ internal static class ReportCommand
         var (batch, options, _) = loader.Load(pr, b, skipInvalid: false, ct);
         var plain = batch with { Locked = [] };
         var points = gridFile is null ? null : SweepCommand.LoadGrid(cli, gridFile, options);
-        QualityReport? given = null;
+        QualityFigures? given = null;
         if (matchesFile is not null)
         {
             var issues = new List<CsvIssue>();

@@ -4,7 +4,7 @@ using MatchEngine.Solving;
 
 namespace MatchEngine.Analytics;
 
-/// <summary>Computes <see cref="QualityReport"/> for any set of pairs on a batch, and runs the strategies analysts compare.</summary>
+/// <summary>Computes <see cref="QualityFigures"/> for any set of pairs on a batch, and runs the strategies analysts compare.</summary>
 public static class Metrics
 {
     private const string NotGiven = "(not given)";
@@ -15,7 +15,7 @@ public static class Metrics
     /// <param name="options">The programme's options; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The figures.</returns>
-    public static QualityReport Evaluate(MatchBatch batch, IEnumerable<PairRef> pairs, MatchOptions? options = null, CancellationToken cancellationToken = default)
+    public static QualityFigures Evaluate(MatchBatch batch, IEnumerable<PairRef> pairs, MatchOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(pairs);
@@ -30,7 +30,7 @@ public static class Metrics
     /// <param name="options">The programme's options; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>One report per set, in order.</returns>
-    public static IReadOnlyList<QualityReport> EvaluateEach(MatchBatch batch, IReadOnlyList<IReadOnlyList<PairRef>> sets, MatchOptions? options, CancellationToken cancellationToken)
+    public static IReadOnlyList<QualityFigures> EvaluateEach(MatchBatch batch, IReadOnlyList<IReadOnlyList<PairRef>> sets, MatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(sets);
@@ -39,7 +39,7 @@ public static class Metrics
         return [.. sets.Select(s => Evaluate(batch, matcher, g, [.. s]))];
     }
 
-    internal static QualityReport Evaluate(MatchBatch batch, Matcher matcher, CandidateGraph g, List<PairRef> pairs)
+    internal static QualityFigures Evaluate(MatchBatch batch, Matcher matcher, CandidateGraph g, List<PairRef> pairs)
     {
         var mentorById = batch.Mentors.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var menteeById = batch.Mentees.ToDictionary(m => m.Id, StringComparer.Ordinal);
@@ -113,7 +113,7 @@ public static class Metrics
 
         var blocking = Blocking(g, scored);
         int n = scores.Count;
-        return new QualityReport
+        return new QualityFigures
         {
             Mentees = batch.Mentees.Count,
             Matched = matchedIds.Count,
@@ -211,7 +211,7 @@ public static class Metrics
     }
 
     /// <summary>The figures a list of caller-scored pairs supports: counts, scores, capacity use and blocking pairs.</summary>
-    internal static QualityReport EvaluateScores(PairSpace space, List<int> arcs, decimal scale)
+    internal static QualityFigures EvaluateScores(PairSpace space, List<int> arcs, decimal scale)
     {
         var p = space.Problem;
         var partner = new int[p.LeftCount];
@@ -234,7 +234,7 @@ public static class Metrics
             byUse[Math.Min(l, maxCap)]++;
         }
 
-        return new QualityReport
+        return new QualityFigures
         {
             ScoresOnly = true,
             Mentees = p.LeftCount,

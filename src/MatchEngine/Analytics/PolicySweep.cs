@@ -26,7 +26,7 @@ public sealed record SweepGridLoadResult(IReadOnlyList<SweepPoint> Points, IRead
 /// <param name="Point">The policy.</param>
 /// <param name="Result">The match.</param>
 /// <param name="Quality">Its figures (over every eligible pair under that policy).</param>
-public sealed record SweepResult(SweepPoint Point, MatchResult Result, QualityReport Quality);
+public sealed record SweepResult(SweepPoint Point, MatchResult Result, QualityFigures Quality);
 
 /// <summary>
 /// Runs one batch under several policies (a grid of policy-file fields, every combination) and reports each optimal

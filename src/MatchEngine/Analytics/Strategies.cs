@@ -40,7 +40,7 @@ public sealed record MetricSpread(string Metric, string Group, double Mean, doub
 /// <param name="Pairs">The pairs made (for the random strategy: those of its first repeat, seed <see cref="StrategyComparisonSettings.Seed"/>).</param>
 /// <param name="Quality">Their figures.</param>
 /// <param name="Elapsed">The time the strategy took (not counting the shared pair set; for random: all repeats).</param>
-public sealed record StrategyResult(Strategy Strategy, IReadOnlyList<PairRef> Pairs, QualityReport Quality, TimeSpan Elapsed)
+public sealed record StrategyResult(Strategy Strategy, IReadOnlyList<PairRef> Pairs, QualityFigures Quality, TimeSpan Elapsed)
 {
     /// <summary>For the random strategy: every figure's mean, standard deviation, min and max over the repeats; empty for the others.</summary>
     public IReadOnlyList<MetricSpread> Spread { get; init; } = [];
@@ -126,7 +126,7 @@ public static class StrategyComparison
 
             if (s == Strategy.Random)
             {
-                var draws = new List<(List<PairRef> Pairs, QualityReport Quality)>();
+                var draws = new List<(List<PairRef> Pairs, QualityFigures Quality)>();
                 var time = TimeSpan.Zero;
                 for (var i = 0; i < settings.RandomRepeats; i++)
                 {
@@ -154,7 +154,7 @@ public static class StrategyComparison
     /// <param name="capacities">Mentor capacities; a mentor not listed has capacity 1.</param>
     /// <param name="settings">Strategies, seed and random repeats.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>One result per strategy; the figures are those a list of scores supports (<see cref="QualityReport.ScoresOnly"/>).</returns>
+    /// <returns>One result per strategy; the figures are those a list of scores supports (<see cref="QualityFigures.ScoresOnly"/>).</returns>
     /// <exception cref="ArgumentException">As for <see cref="ScoredPairSolver.Solve"/>, or when the repeats are fewer than 1.</exception>
     public static IReadOnlyList<StrategyResult> Run(IReadOnlyList<ScoredPair> pairs, IReadOnlyDictionary<string, int>? capacities, StrategyComparisonSettings settings, CancellationToken cancellationToken)
     {
@@ -173,7 +173,7 @@ public static class StrategyComparison
             var clock = Stopwatch.StartNew();
             if (s == Strategy.Random)
             {
-                var draws = new List<(List<PairRef>, QualityReport)>();
+                var draws = new List<(List<PairRef>, QualityFigures)>();
                 var time = TimeSpan.Zero;
                 for (var i = 0; i < settings.RandomRepeats; i++)
                 {
@@ -205,7 +205,7 @@ public static class StrategyComparison
         return results;
     }
 
-    private static StrategyResult Summarise(Strategy s, List<(List<PairRef> Pairs, QualityReport Quality)> draws, TimeSpan time)
+    private static StrategyResult Summarise(Strategy s, List<(List<PairRef> Pairs, QualityFigures Quality)> draws, TimeSpan time)
     {
         var perDraw = draws.Select(d => Tidy.Figures(d.Quality)).ToList();
         var spread = new List<MetricSpread>();

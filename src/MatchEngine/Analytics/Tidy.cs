@@ -23,7 +23,7 @@ public static class Tidy
     /// <param name="quality">Its figures.</param>
     /// <param name="elapsed">Its run time, when measured (a <c>run_time_s</c> row).</param>
     /// <returns>The rows in a fixed order.</returns>
-    public static IReadOnlyList<TidyRow> Rows(string label, QualityReport quality, TimeSpan? elapsed)
+    public static IReadOnlyList<TidyRow> Rows(string label, QualityFigures quality, TimeSpan? elapsed)
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(quality);
@@ -97,7 +97,7 @@ public static class Tidy
     private static double Round(double v) => Math.Round(v, 6);
 
     /// <summary>Every figure of a report as (metric, group, value); undefined figures (a distance with no in-person pair) have no row.</summary>
-    internal static List<(string Metric, string Group, double Value)> Figures(QualityReport q)
+    internal static List<(string Metric, string Group, double Value)> Figures(QualityFigures q)
     {
         var f = new List<(string, string, double)>();
         void Add(string metric, double value, string group = All) => f.Add((metric, group, Round(value)));

@@ -8,7 +8,7 @@ namespace MatchEngine.Csv;
 /// itself, and no two texts give the same cell: <c>=E1</c> is written <c>'=E1</c>, and <c>'=E1</c> is written
 /// <c>''=E1</c>.
 /// </summary>
-internal static class CellGuard
+public static class CellGuard
 {
     /// <summary>Whether the text is written with a leading <c>'</c>.</summary>
     /// <param name="text">The text of a cell.</param>

@@ -15,7 +15,7 @@ public sealed record HtmlReportContent
     public required DateOnly AsOf { get; init; }
 
     /// <summary>The figures of the pairs the page is about.</summary>
-    public required QualityReport Main { get; init; }
+    public required QualityFigures Main { get; init; }
 
     /// <summary>Strategies compared on the same batch (may be empty).</summary>
     public IReadOnlyList<StrategyResult> Comparison { get; init; } = [];
@@ -38,20 +38,6 @@ public sealed record HtmlReportContent
 public static class HtmlReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
-    /// <summary>Writes the page.</summary>
-    /// <param name="w">Destination.</param>
-    /// <param name="title">The page title, e.g. the programme and intake.</param>
-    /// <param name="asOf">The as-of date.</param>
-    /// <param name="main">The figures of the pairs the page is about.</param>
-    /// <param name="comparison">Strategies compared on the same batch (may be empty).</param>
-    public static void Write(TextWriter w, string title, DateOnly asOf, QualityReport main, IReadOnlyList<StrategyResult> comparison)
-    {
-        ArgumentNullException.ThrowIfNull(title);
-        ArgumentNullException.ThrowIfNull(main);
-        ArgumentNullException.ThrowIfNull(comparison);
-        Write(w, new HtmlReportContent { Title = title, AsOf = asOf, Main = main, Comparison = comparison });
-    }
 
     /// <summary>Writes the page: headline figures, score histogram, match rate by group, travel, capacity, why people are unmatched (a chart per reason code), the strategy comparison, the sweep's frontier when given, and the run's reproducibility record.</summary>
     /// <param name="w">Destination.</param>
@@ -121,7 +107,7 @@ public static class HtmlReport
             sb.Append("<table id=\"comparison\"><tr><th>figure</th>");
             foreach (var c in comparison)
             {
-                sb.Append("<th>").Append(E(Name(c.Strategy))).Append("</th>");
+                sb.Append("<th>").Append(E(Tidy.Name(c.Strategy))).Append("</th>");
             }
 
             sb.Append("</tr>");
@@ -145,7 +131,7 @@ public static class HtmlReport
 
             // Bars on the table's own scale: the mean pair score out of 100, labelled as the table shows it.
             sb.Append("<h3 style=\"font-size:1rem\">Mean pair score by strategy (of 100)</h3>");
-            HBars(sb, "chart-strategies", [.. comparison.Select(c => (Name(c.Strategy), MeanScore(c) / 100))], v => (v * 100).ToString("0.00", Inv));
+            HBars(sb, "chart-strategies", [.. comparison.Select(c => (Tidy.Name(c.Strategy), MeanScore(c) / 100))], v => (v * 100).ToString("0.00", Inv));
         }
 
         if (content.Sweep is { Count: > 0 } sweep)
@@ -162,11 +148,6 @@ public static class HtmlReport
         sb.Append("</body></html>\n");
         w.Write(sb.ToString());
     }
-
-    /// <summary>The display name of a strategy.</summary>
-    /// <param name="s">The strategy.</param>
-    /// <returns>The name.</returns>
-    public static string Name(Strategy s) => Tidy.Name(s);
 
     private static void Unmatched(StringBuilder sb, IReadOnlyList<UnmatchedEntry> unmatched)
     {

@@ -142,5 +142,5 @@ public sealed record MatchSummary
 public sealed record MatchResult(IReadOnlyList<MatchedPair> Pairs, IReadOnlyList<UnmatchedEntry> Unmatched, MatchSummary Summary, ReadinessReport Readiness)
 {
     /// <summary>How the cross-background target was met, when one was set.</summary>
-    public Solving.QuotaReport? Quota { get; init; }
+    public QuotaReport? Quota { get; init; }
 }

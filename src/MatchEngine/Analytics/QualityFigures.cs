@@ -12,7 +12,7 @@ public sealed record GroupRate(string Dimension, string Group, int Mentees, int 
 }
 
 /// <summary>Quality figures of a set of pairs on a batch: ours, made by hand, or by another tool.</summary>
-public sealed record QualityReport
+public sealed record QualityFigures
 {
     /// <summary>Mentees in the batch.</summary>
     public required int Mentees { get; init; }
