@@ -17,7 +17,7 @@ public sealed class RuleSet
 {
     /// <summary>Creates a rule set.</summary>
     /// <param name="rules">The rules, applied in this order.</param>
-    public RuleSet(IEnumerable<IEligibilityRule> rules)
+    internal RuleSet(IEnumerable<IEligibilityRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = [.. rules];

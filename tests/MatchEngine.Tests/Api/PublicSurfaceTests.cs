@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using MatchEngine.Analytics;
+using MatchEngine.Rules;
 
 namespace MatchEngine.Tests.Api;
 
@@ -94,10 +96,20 @@ public class PublicSurfaceTests
         Assert.DoesNotContain(Exported, t => t.Name == name);
 
     [Fact]
+    public void An_application_cannot_build_a_rule_set_that_drops_safeguarding()
+    {
+        // Matcher takes a RuleSet; with a public constructor an application could leave out the background-check
+        // and remote-age rules. Only RuleSet.Default (every rule) is public.
+        Assert.Empty(typeof(RuleSet).GetConstructors(BindingFlags.Public | BindingFlags.Instance));
+        Assert.Contains(RuleSet.Default.Rules, r => r.Code == RuleCodes.NoBackgroundCheck);
+        Assert.Contains(RuleSet.Default.Rules, r => r.Code == RuleCodes.RemoteUnder18);
+    }
+
+    [Fact]
     public void Matcher_evaluates_single_pairs_only_internally()
     {
         // The one public "Evaluate" is Metrics.Evaluate (quality figures of a set of pairs).
         Assert.Null(typeof(Matcher).GetMethod("Evaluate", BindingFlags.Public | BindingFlags.Instance));
-        Assert.NotNull(typeof(global::MatchEngine.Analytics.Metrics).GetMethod("Evaluate", BindingFlags.Public | BindingFlags.Static));
+        Assert.NotNull(typeof(Metrics).GetMethod("Evaluate", BindingFlags.Public | BindingFlags.Static));
     }
 }
