@@ -15,7 +15,9 @@ internal sealed class CliApp
     public CliApp(TextWriter stdout, TextWriter stderr, TimeProvider time, string? crashLogFolder = null)
     {
         // What is printed for people is terminal-safe: no cell of an input can send escape sequences (see TerminalText).
-        _cli = new CliContext(TerminalText.Wrap(stdout), TerminalText.Wrap(stderr), time) { RawErr = stderr, CrashLogFolder = crashLogFolder };
+        // Stderr is shared with the progress display's thread; on a terminal, lines go above the live bar (LiveErrorWriter).
+        stderr = ReferenceEquals(stderr, Console.Error) ? stderr : TextWriter.Synchronized(stderr);
+        _cli = new CliContext(TerminalText.Wrap(stdout), TerminalText.Wrap(LiveErrorWriter.For(stderr)), time) { RawErr = stderr, CrashLogFolder = crashLogFolder };
     }
 
     public int Run(string[] args, CancellationToken cancellationToken = default)

@@ -24,22 +24,43 @@ internal static class ExplainCommand
 
     private static int Run(CliContext cli, ParseResult pr, BatchOptions b, string menteeId, string? mentorId, bool json, int top, CancellationToken ct)
     {
-        var (batch, options, _) = new InputLoader(cli).Load(pr, b, skipInvalid: false, ct);
+        var progress = ProgressDisplay.Start(cli);
+        progress.Report(new MatchProgress("reading", 0, 0));
+        Inputs inputs;
+        try
+        {
+            inputs = new InputLoader(cli).Load(pr, b, skipInvalid: false, ct);
+        }
+        catch
+        {
+            progress.Dispose();
+            throw;
+        }
+
+        var (batch, options, _) = inputs;
         if (batch.Mentees.All(m => m.Id != menteeId))
         {
+            progress.Dispose();
             cli.Err.WriteLine($"error: --mentee '{menteeId}' is not in {pr.GetValue(b.Mentees)!.Name}.");
             return ExitCodes.Usage;
         }
 
         if (mentorId is not null && batch.Mentors.All(m => m.Id != mentorId))
         {
+            progress.Dispose();
             cli.Err.WriteLine($"error: --mentor '{mentorId}' is not in {pr.GetValue(b.Mentors)!.Name}.");
             return ExitCodes.Usage;
         }
 
         var matcher = new Matcher(options);
-        var result = matcher.Match(batch, ct);
-        var x = matcher.Explain(batch, result, menteeId, mentorId, ct);
+        Explanation x;
+        using (progress)
+        {
+            var result = matcher.Match(batch, progress, ct);
+            progress.Report(new MatchProgress("explaining", 0, 0));
+            x = matcher.Explain(batch, result, menteeId, mentorId, ct);
+        }
+
         var mentee = batch.Mentees.First(m => m.Id == menteeId);
         if (json)
         {

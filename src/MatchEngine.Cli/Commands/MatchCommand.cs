@@ -51,8 +51,7 @@ internal static class MatchCommand
         // The output folder is checked and locked before any work (see OutputFolder); a dry run only looks at it.
         using var outputs = write.DryRun ? null : OutputFolder.Open(outDir.FullName, MatchOutputs, force, err);
 
-        var progressErr = cli.Quiet.On ? TextWriter.Null : cli.RawErr ?? err;
-        var progress = new ProgressDisplay(progressErr, !cli.Quiet.On && ProgressDisplay.IsTerminal(progressErr));
+        using var progress = ProgressDisplay.Start(cli);
         progress.Report(new MatchProgress("reading", 0, 0));
         var inputs = new InputLoader(cli).Load(r, b, skipInvalid, ct);
         var (batch, options, rejected) = inputs;

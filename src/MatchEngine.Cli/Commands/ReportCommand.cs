@@ -34,6 +34,8 @@ internal static class ReportCommand
         using var output = OutputFolder.OpenFile(outFile.FullName, force, cli.Err);
 
         QualityOutput.CheckRepeats(cli, repeats);
+        using var progress = ProgressDisplay.Start(cli);
+        progress.Report(new MatchProgress("reading", 0, 0));
         var loader = new InputLoader(cli);
         var (batch, options, _) = loader.Load(pr, b, skipInvalid: false, ct);
         var plain = batch with { Locked = [] };
@@ -47,10 +49,12 @@ internal static class ReportCommand
             given = Metrics.Evaluate(plain, read!.Records.Select(p => new PairRef(p.MenteeId, p.MentorId)), options, ct);
         }
 
+        progress.Report(new MatchProgress("comparing strategies", 0, 0));
         var comparison = StrategyComparison.Run(plain, new StrategyComparisonSettings { Seed = seed, RandomRepeats = repeats }, options, ct);
         var main = given ?? comparison.First(c => c.Strategy == Strategy.Optimal).Quality;
-        IReadOnlyList<UnmatchedEntry> unmatched = given is null ? new Matcher(options).Match(plain, ct).Unmatched : [];
-        var sweep = points is null ? null : PolicySweep.Run(batch, points, ct);
+        IReadOnlyList<UnmatchedEntry> unmatched = given is null ? new Matcher(options).Match(plain, progress, ct).Unmatched : [];
+        var sweep = points is null ? null : SweepCommand.Run(progress, batch, points, ct);
+        progress.Report(new MatchProgress("writing", 0, 0));
         List<(string, FileInfo)> extra = [];
         if (matchesFile is not null)
         {
@@ -68,6 +72,7 @@ internal static class ReportCommand
             using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             HtmlReport.Write(w, new HtmlReportContent { Title = title, AsOf = batch.AsOf, Main = main, Comparison = comparison, Unmatched = unmatched, Sweep = sweep, Run = run });
         })], ct);
+        progress.Dispose();
         cli.Status().WriteLine($"Wrote {outFile.FullName}");
         return ExitCodes.Ok;
     }

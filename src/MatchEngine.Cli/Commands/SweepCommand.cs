@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using MatchEngine.Analytics;
+using MatchEngine.Model;
 using MatchEngine.Reports;
 
 namespace MatchEngine.Cli.Commands;
@@ -48,12 +50,32 @@ internal static class SweepCommand
         return grid.Points;
     }
 
+    /// <summary>Runs the sweep point by point, saying which policy is being matched.</summary>
+    public static IReadOnlyList<SweepResult> Run(ProgressDisplay progress, MatchBatch batch, IReadOnlyList<SweepPoint> points, CancellationToken ct)
+    {
+        var results = new List<SweepResult>(points.Count);
+        for (var i = 0; i < points.Count; i++)
+        {
+            progress.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"policy {i + 1} of {points.Count}: {points[i].Label}"), i, points.Count));
+            results.AddRange(PolicySweep.Run(batch, [points[i]], ct));
+        }
+
+        return results;
+    }
+
     private static int Run(CliContext cli, ParseResult pr, BatchOptions b, FileInfo gridFile, string format, FileInfo? outFile, bool force, CancellationToken ct)
     {
         using var output = QualityOutput.Open(cli, format, outFile, force);
-        var inputs = new InputLoader(cli).Load(pr, b, skipInvalid: false, ct);
-        var points = LoadGrid(cli, gridFile, inputs.Options);
-        var results = PolicySweep.Run(inputs.Batch, points, ct);
+        Inputs inputs;
+        IReadOnlyList<SweepResult> results;
+        using (var progress = ProgressDisplay.Start(cli))
+        {
+            progress.Report(new MatchProgress("reading", 0, 0));
+            inputs = new InputLoader(cli).Load(pr, b, skipInvalid: false, ct);
+            var points = LoadGrid(cli, gridFile, inputs.Options);
+            results = Run(progress, inputs.Batch, points, ct);
+        }
+
         var run = RunRecord.For(pr, b, inputs.Options, inputs.Batch.AsOf, [], [("policy_grid", gridFile)]);
         if (format == "text")
         {

@@ -19,17 +19,28 @@ internal static class ValidateCommand
     private static int Run(CliContext cli, ParseResult pr, BatchOptions b, CancellationToken ct)
     {
         var output = cli.Status();
-        var (batch, options, _) = new InputLoader(cli).Load(pr, b, skipInvalid: false, ct);
+        ReadinessReport readiness;
+        MatchBatch batch;
+        using (var progress = ProgressDisplay.Start(cli))
+        {
+            progress.Report(new MatchProgress("reading", 0, 0));
+            (batch, var options, _) = new InputLoader(cli).Load(pr, b, skipInvalid: false, ct);
+            progress.Report(new MatchProgress("readiness check", 0, 0));
+            readiness = new Matcher(options).Readiness(batch, ct);
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"OK: {CliText.Plural(batch.Mentors.Count, "mentor")} and {CliText.Plural(batch.Mentees.Count, "mentee")} are valid (as of {batch.AsOf:yyyy-MM-dd})."));
-        PrintReadiness(output, batch, options, ct);
+        PrintReadiness(output, readiness);
         return ExitCodes.Ok;
     }
 
     /// <summary>The readiness check as validate and match --dry-run print it.</summary>
-    public static void PrintReadiness(TextWriter output, MatchBatch batch, MatchOptions options, CancellationToken ct)
+    public static void PrintReadiness(TextWriter output, MatchBatch batch, MatchOptions options, CancellationToken ct) =>
+        PrintReadiness(output, new Matcher(options).Readiness(batch, ct));
+
+    private static void PrintReadiness(TextWriter output, ReadinessReport r)
     {
         var inv = CultureInfo.InvariantCulture;
-        var r = new Matcher(options).Readiness(batch, ct);
         output.WriteLine();
         output.WriteLine("Readiness (young people who can take part / places of mentors who can take part):");
         foreach (var (title, rows) in new[] { ("by region", r.ByRegion), ("by meeting mode", r.ByMode), ("safeguarding", (IReadOnlyList<CapacityRow>)[r.Under18]) })
