@@ -7,7 +7,7 @@ namespace MatchEngine.Candidates;
 internal sealed partial class ExactSparse
 {
     /// <summary>Pairs added per mentee and pricing round: the most violating ones.</summary>
-    private const int PerMentee = 8;
+    private const int PerMentee = 16;
 
     /// <summary>
     /// Prices every eligible pair left out against the dual values of the restricted optimum: a pair (mentee i,
