@@ -226,15 +226,12 @@ internal sealed partial class ExactSparse
         // Once proven over all eligible pairs, the counts stay proven: pricing only adds pairs, and no pair can raise
         // a maximum taken over all of them.
         var countsProven = false;
-        ShortestPathAssignment.WarmStart? warm = null;
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();
             var (problem, modes) = Problem();
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0));
-            // The specialised solver, warm from the last round; OR-Tools when weights could overflow.
-            (var fast, warm) = ShortestPathAssignment.Solve(problem, objective, warm, ct);
-            var solution = fast ?? AssignmentSolver.Solve(problem, objective, withPrices: true, ct);
+            var solution = AssignmentSolver.Solve(problem, objective, withPrices: true, ct);
 
             if (!countsProven)
             {
@@ -257,7 +254,7 @@ internal sealed partial class ExactSparse
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0));
             var (added, bound) = Price(solution, ct);
             stats.ViolationBound = bound;
-            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"priced round {round}: {added:N0} pairs added; score within {bound / 100.0:0.##} points of the optimum DBG nodes {DbgNodes} decides {DbgDecides} groups {DbgGroups}"), round, 0));
+            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"priced round {round}: {added:N0} pairs added; score within {bound / 100.0:0.##} points of the optimum"), round, 0));
             if (added == 0)
             {
                 stats.Certified = true;
