@@ -21,10 +21,11 @@ internal static class MatchCommand
         var excel = new Option<bool>("--excel") { Description = "Write the CSV files for Excel on Windows: UTF-8 with a byte-order mark, CRLF line ends" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the input, print the readiness check and the files a run would write; write nothing" };
         var decisions = ReviewStep.Option();
+        var timings = new Option<FileInfo>("--timings") { Description = "Also write the seconds per stage (reading, candidates, solving, counts, pricing, writing) to this CSV file, for benchmarks; summary.json stays free of timings", HelpName = "FILE" };
         var b = new BatchOptions();
-        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv, per-mentor.csv and summary.json.") { outDir, force, skipInvalid, format, excel, dryRun, decisions };
+        var match = new Command("match", "Match mentors and mentees optimally; writes matches.csv, unmatched.csv, per-mentor.csv and summary.json.") { outDir, force, skipInvalid, format, excel, dryRun, decisions, timings };
         b.AddTo(match);
-        match.SetCancellableAction((r, ct) => Run(cli, r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), new MatchWrite(r.GetValue(format)!, r.GetValue(excel), r.GetValue(dryRun)), ct, r.GetValue(decisions)));
+        match.SetCancellableAction((r, ct) => Run(cli, r, b, r.GetValue(outDir)!, r.GetValue(force), r.GetValue(skipInvalid), new MatchWrite(r.GetValue(format)!, r.GetValue(excel), r.GetValue(dryRun)), ct, r.GetValue(decisions), r.GetValue(timings)));
         return match;
     }
 
@@ -44,21 +45,22 @@ internal static class MatchCommand
         ];
     }
 
-    private static int Run(CliContext cli, ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, MatchWrite write, CancellationToken ct, FileInfo[]? decisions = null)
+    private static int Run(CliContext cli, ParseResult r, BatchOptions b, DirectoryInfo outDir, bool force, bool skipInvalid, MatchWrite write, CancellationToken ct, FileInfo[]? decisions = null, FileInfo? timings = null)
     {
         var (output, err) = (cli.Status(), cli.Err);
         var clock = Stopwatch.StartNew();
         // The output folder is checked and locked before any work (see OutputFolder); a dry run only looks at it.
         using var outputs = write.DryRun ? null : OutputFolder.Open(outDir.FullName, MatchOutputs, force, err);
 
-        using var progress = ProgressDisplay.Start(cli);
+        using var display = ProgressDisplay.Start(cli);
+        var progress = new StageTimer(display);
         progress.Report(new MatchProgress("reading", 0, 0));
         var inputs = new InputLoader(cli).Load(r, b, skipInvalid, ct);
         var (batch, options, rejected) = inputs;
         (batch, var review) = ReviewStep.Apply(cli, r, b, decisions, batch, options);
         if (write.DryRun)
         {
-            progress.Done();
+            display.Done();
             return DryRun(cli, inputs with { Batch = batch }, outDir, write.Names(skipInvalid, review is not null), force, ct);
         }
 
@@ -93,7 +95,19 @@ internal static class MatchCommand
 
         files.Add(("summary.json", s => SummaryJson.Write(s, result, RunRecord.For(r, b, options, batch.AsOf, [], []))));
         outputs!.Commit(files, ct);
-        progress.Done();
+        display.Done();
+        if (timings is not null)
+        {
+            try
+            {
+                progress.Write(timings);
+            }
+            catch (Exception x) when (x is IOException or UnauthorizedAccessException)
+            {
+                err.WriteLine($"warning: the timings could not be written to {timings.FullName}: {x.Message}");
+            }
+        }
+
         var sum = result.Summary;
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv, $"Matched {sum.Matched} of {CliText.Plural(sum.Mentees, "mentee")} ({Pct(sum.Matched, sum.Mentees)}) with {CliText.Plural(sum.Mentors, "mentor")} ({CliText.Plural(sum.MentorPlaces, "place")}), as of {sum.AsOf:yyyy-MM-dd}."));
