@@ -6,6 +6,14 @@ namespace MatchEngine.Candidates;
 /// <summary>Pricing the pairs left out against the dual values.</summary>
 internal sealed partial class ExactSparse
 {
+    /// <summary>
+    /// A pair whose points fall this far (hundredths) below its mentee's and mentor's prices leaves the restricted set
+    /// before the next solve (Lee and Orlin drop such arcs too): it is still priced in every round, and comes back if
+    /// it ever could raise the score. The pairs of the current matching always stay, so the proven counts do, and so do
+    /// pairs with a stated preference (the bounds leave preferences out, so pricing would not find them again).
+    /// </summary>
+    private const long PruneAbove = 500;
+
     /// <summary>Pairs added per mentee and pricing round: the most violating ones.</summary>
     private const int PerMentee = 16;
 
@@ -16,7 +24,7 @@ internal sealed partial class ExactSparse
     /// price cannot; the up to <see cref="PerMentee"/> most violating pairs per mentee join the restricted set.
     /// Returns the pairs added and the total over mentees of their largest violation found.
     /// </summary>
-    private (long Added, long Bound) Price(AssignmentSolution solution, CancellationToken ct)
+    private (long Added, long Bound) Price(AssignmentProblem problem, AssignmentSolution solution, CancellationToken ct)
     {
         // With no pair at all there are no prices: every price is 0 (a pair is worth adding when it scores).
         // A pair (i, j) left out keeps the restricted optimum optimal when points <= PriceOfLeft[i] - PriceOfRight[j]:
@@ -55,6 +63,22 @@ internal sealed partial class ExactSparse
             }
         }
 
+        if (added > 0)
+        {
+            Prune(problem, solution, left, right);
+        }
+
         return (added, bound);
+    }
+
+    /// <summary>Drops from the restricted set the pairs far from ever being used (see <see cref="PruneAbove"/>).</summary>
+    private void Prune(AssignmentProblem problem, AssignmentSolution solution, long[] left, long[] right)
+    {
+        Parallel.For(0, _arcs.Length, e =>
+        {
+            var a = solution.ArcOfLeft[e];
+            var keep = a >= 0 ? problem.ArcRight(a) : -1;
+            _arcs[e].RemoveAll(x => x.Mentor != keep && left[e] + right[x.Mentor] - x.Points > PruneAbove && !_k.HasPreference(x.Mentor, e));
+        });
     }
 }

@@ -284,6 +284,9 @@ internal sealed class PairKernel
     private readonly double _wPref;
     private readonly Dictionary<long, double>? _pref;
 
+    /// <summary>Whether the pair has a stated preference that earns points (such pairs stay in the restricted set).</summary>
+    public bool HasPreference(int m, int e) => _pref is not null && _pref.ContainsKey(((long)e * MentorCount) + m);
+
     /// <summary>The (mentor, mentee) pairs with a stated preference that earns points.</summary>
     public IReadOnlyList<(int Mentor, int Mentee)> PreferencePairs { get; }
 

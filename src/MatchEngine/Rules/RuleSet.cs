@@ -30,6 +30,26 @@ public sealed class RuleSet
         new CommonModeRule(), new BackgroundCheckRule(), new TravelDistanceRule(), new CommonAvailabilityRule(),
     ]);
 
+    /// <summary>
+    /// The rules of this set followed by rules of your own, for example a partner's policy. A rule can only take
+    /// meeting modes away: what it returns is intersected with what the rules before it allowed, so no added rule
+    /// can undo safeguarding or any other rule of the set. A batch with rules the engine cannot index is matched on
+    /// the exact path that checks every pair.
+    /// </summary>
+    /// <param name="rules">The rules to add, applied after this set's rules, in this order.</param>
+    /// <returns>A new rule set.</returns>
+    public RuleSet With(IEnumerable<IEligibilityRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var added = rules.ToArray();
+        if (added.Any(r => r is null))
+        {
+            throw new ArgumentException("A rule is null.", nameof(rules));
+        }
+
+        return new RuleSet([.. Rules, .. added]);
+    }
+
     /// <summary>The rules in order.</summary>
     public IReadOnlyList<IEligibilityRule> Rules { get; }
 
@@ -41,7 +61,8 @@ public sealed class RuleSet
         var allowed = MeetingModes.All;
         foreach (var rule in Rules)
         {
-            allowed = rule.Apply(pair, allowed);
+            // Intersected: a rule can take modes away, never give back what an earlier rule (safeguarding) took.
+            allowed &= rule.Apply(pair, allowed);
             if (allowed == MeetingModes.None)
             {
                 return new PairAssessment(MeetingModes.None, rule, pair.DistanceKm);
