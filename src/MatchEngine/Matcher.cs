@@ -308,7 +308,7 @@ public sealed class Matcher
         var menteeAge = mentees.Select(m => Age.On(m.BirthDate, batch.AsOf)).ToArray();
         var kernel = new PairKernel(mentors, mentorAge, mentees, menteeAge, index, _options);
         var exact = new ExactSparse(kernel, capacity, [.. mentees.Select(e => e.UnmetNeeds)], _options);
-        exact.Candidates(_options.CandidatesPerMentee, _options.CandidateSearchBudget, progress, cancellationToken);
+        exact.Candidates(_options.CandidatesPerMentee, progress, cancellationToken);
         var gate = new PairGate(rules, _scorer, _options);
         var (problem, modes) = exact.Problem();
         return new Prepared(exact.Graph(mentors, mentees, mentorAge, menteeAge, gate, problem, modes, cancellationToken), locked, load, exact) { LockBreaches = breaches };

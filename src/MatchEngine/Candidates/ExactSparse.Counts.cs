@@ -6,10 +6,10 @@ namespace MatchEngine.Candidates;
 internal sealed partial class ExactSparse
 {
     /// <summary>
-    /// Berge: the matching is maximum exactly when no augmenting path exists. Searches breadth-first from every free
-    /// mentee (of the priority tier, or all) over all eligible pairs, drawing each mentor from the buckets once; every
-    /// path found to a mentor with a spare place has its pairs added to the restricted set. Returns the pairs added
-    /// (0: the counts are maximal over all eligible pairs).
+    /// Berge: the matching is maximum exactly when no augmenting path exists. Searches breadth-first from each free
+    /// mentee (of the priority tier, or all) over all eligible pairs, drawing each mentor from the hubs once per
+    /// phase, and augments along every path found; the larger matching's pairs then join the restricted set. Returns
+    /// the augmentations (0: the counts are maximal over all eligible pairs).
     /// </summary>
     private long ProveCounts(AssignmentProblem problem, AssignmentSolution solution, bool priorityOnly, CancellationToken ct)
     {
@@ -18,6 +18,7 @@ internal sealed partial class ExactSparse
         var load = new int[nM];
         var matchedTo = new int[nE];
         var byMentor = new List<int>?[nM];
+
         for (var e = 0; e < nE; e++)
         {
             var a = solution.ArcOfLeft[e];
@@ -30,20 +31,18 @@ internal sealed partial class ExactSparse
             }
         }
 
-        // Phases in the manner of Hopcroft and Karp: a breadth-first search from every free mentee at once, then
-        // augment along as many disjoint paths as it found, until a search finds none.
+        // Phases: a search from each free mentee in turn, marks shared within the phase, augmenting at once along
+        // the path found (so the paths of a phase are disjoint). A phase that augments nothing proves the matching
+        // maximum: every search failed against marks of searches that failed too.
         long augmented = 0;
-        var alive = new int[_members.Length];
-        var aliveEnd = new int[_rep.Length];
         var reached = new bool[nM];
         var parent = new int[nM];
         var seen = new bool[nE];
-        var usedMentee = new bool[nE];
-        var usedMentor = new bool[nM];
+        var alive = new int[_members.Length];
+        var aliveEnd = new int[_start.Length - 1];
         var queue = new Queue<int>();
-        var ends = new List<int>();
         var access = new List<(int, double)>();
-        var path = new List<(int Mentee, int Mentor)>();
+        var steps = 0;
         while (true)
         {
             _members.CopyTo(alive, 0);
@@ -54,105 +53,80 @@ internal sealed partial class ExactSparse
 
             Array.Clear(reached);
             Array.Clear(seen);
-            Array.Clear(usedMentee);
-            Array.Clear(usedMentor);
-            ends.Clear();
-            for (var e = 0; e < nE; e++)
-            {
-                if (matchedTo[e] < 0 && _k.MenteeUsable[e] && (!priorityOnly || _priority[e]))
-                {
-                    seen[e] = true;
-                    queue.Enqueue(e);
-                }
-            }
-
-            var steps = 0;
-            while (queue.Count > 0)
-            {
-                if ((++steps & 0xFFF) == 0)
-                {
-                    ct.ThrowIfCancellationRequested();
-                }
-
-                var e = queue.Dequeue();
-                Access(e, access, hubs: true);
-                foreach (var (b, _) in access)
-                {
-                    var i = _start[b];
-                    while (i < aliveEnd[b])
-                    {
-                        var m = alive[i];
-                        if (reached[m])
-                        {
-                            alive[i] = alive[--aliveEnd[b]];
-                            continue;
-                        }
-
-                        if (!_k.Decide(m, e, out _, out _))
-                        {
-                            i++;
-                            continue;
-                        }
-
-                        reached[m] = true;
-                        parent[m] = e;
-                        alive[i] = alive[--aliveEnd[b]];
-                        if (load[m] < _capacity[m])
-                        {
-                            ends.Add(m);
-                            continue;
-                        }
-
-                        foreach (var e2 in byMentor[m] ?? [])
-                        {
-                            if (!seen[e2])
-                            {
-                                seen[e2] = true;
-                                queue.Enqueue(e2);
-                            }
-                        }
-                    }
-                }
-            }
-
             var found = 0;
-            foreach (var end in ends)
+            for (var root = 0; root < nE; root++)
             {
-                // Walk back from the mentor with a spare place to the free mentee; use the path if it is disjoint.
-                path.Clear();
-                var ok = !usedMentor[end];
-                var m = end;
-                while (ok)
-                {
-                    var e = parent[m];
-                    if (usedMentee[e])
-                    {
-                        ok = false;
-                        break;
-                    }
-
-                    path.Add((e, m));
-                    if (matchedTo[e] < 0)
-                    {
-                        break;
-                    }
-
-                    m = matchedTo[e];
-                    if (usedMentor[m])
-                    {
-                        ok = false;
-                    }
-                }
-
-                if (!ok)
+                if (matchedTo[root] >= 0 || seen[root] || !_k.MenteeUsable[root] || (priorityOnly && !_priority[root]))
                 {
                     continue;
                 }
 
-                foreach (var (e, to) in path)
+                queue.Clear();
+                queue.Enqueue(root);
+                seen[root] = true;
+                var end = -1;
+                while (queue.Count > 0 && end < 0)
                 {
-                    usedMentee[e] = true;
-                    usedMentor[to] = true;
+                    if ((++steps & 0xFFF) == 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                    }
+
+                    var e = queue.Dequeue();
+                    Access(e, access, hubs: true);
+                    foreach (var (b, _) in access)
+                    {
+                        var i = _start[b];
+                        while (i < aliveEnd[b] && end < 0)
+                        {
+                            var m = alive[i];
+                            if (reached[m])
+                            {
+                                alive[i] = alive[--aliveEnd[b]];
+                                continue;
+                            }
+
+                            if (!_k.Decide(m, e, out _, out _))
+                            {
+                                i++;
+                                continue;
+                            }
+
+                            reached[m] = true;
+                            parent[m] = e;
+                            alive[i] = alive[--aliveEnd[b]];
+                            if (load[m] < _capacity[m])
+                            {
+                                end = m;
+                                break;
+                            }
+
+                            foreach (var e2 in byMentor[m] ?? [])
+                            {
+                                if (!seen[e2])
+                                {
+                                    seen[e2] = true;
+                                    queue.Enqueue(e2);
+                                }
+                            }
+                        }
+
+                        if (end >= 0)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                if (end < 0)
+                {
+                    continue;
+                }
+
+                // Augment: each mentee on the path moves to the mentor after it; the root becomes matched.
+                for (var m = end; ;)
+                {
+                    var e = parent[m];
                     var from = matchedTo[e];
                     if (from >= 0)
                     {
@@ -160,9 +134,15 @@ internal sealed partial class ExactSparse
                         load[from]--;
                     }
 
-                    matchedTo[e] = to;
-                    (byMentor[to] ??= []).Add(e);
-                    load[to]++;
+                    matchedTo[e] = m;
+                    (byMentor[m] ??= []).Add(e);
+                    load[m]++;
+                    if (from < 0)
+                    {
+                        break;
+                    }
+
+                    m = from;
                 }
 
                 found++;

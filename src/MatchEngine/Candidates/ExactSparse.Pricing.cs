@@ -6,12 +6,15 @@ namespace MatchEngine.Candidates;
 /// <summary>Pricing the pairs left out against the dual values.</summary>
 internal sealed partial class ExactSparse
 {
+    /// <summary>Pairs added per mentee and pricing round: the most violating ones.</summary>
+    private const int PerMentee = 8;
+
     /// <summary>
     /// Prices every eligible pair left out against the dual values of the restricted optimum: a pair (mentee i,
-    /// mentor j) could raise the score only if its points exceed <c>PriceOfLeft[i] - PriceOfRight[j]</c>. Buckets
-    /// are ruled out whole by their score bound against their lowest mentor price; the survivors are enumerated in
-    /// order of price. Up to a few of the most violating pairs per mentee join the restricted set. Returns the pairs
-    /// added and a bound on the total violation (an upper bound of the score still missing).
+    /// mentor j) could raise the score only if its points exceed <c>PriceOfLeft[i] - PriceOfRight[j]</c>. The bound
+    /// search skips whole subtrees of mentors (by type, score dimensions and place) whose bound against their lowest
+    /// price cannot; the up to <see cref="PerMentee"/> most violating pairs per mentee join the restricted set.
+    /// Returns the pairs added and the total over mentees of their largest violation found.
     /// </summary>
     private (long Added, long Bound) Price(AssignmentSolution solution, CancellationToken ct)
     {
@@ -28,115 +31,18 @@ internal sealed partial class ExactSparse
             }
         }
 
-        // Members of every bucket by price, lowest first, and the lowest price per bucket.
-        var byPrice = (int[])_members.Clone();
-        var minPrice = new long[_rep.Length];
-        Parallel.For(0, _rep.Length, new ParallelOptions { CancellationToken = ct }, b =>
-        {
-            var span = byPrice.AsSpan(_start[b], _start[b + 1] - _start[b]);
-            var keys = new long[span.Length];
-            for (var i = 0; i < span.Length; i++)
-            {
-                keys[i] = right[span[i]];
-            }
-
-            keys.AsSpan().Sort(span);
-            minPrice[b] = keys.Length == 0 ? 0 : keys[0];
-        });
-
-        const int PerMentee = 8;
+        var prices = new Prices(this, right, ct);
         long added = 0, bound = 0;
         var additions = new List<(int Mentor, int Points, MeetingModes Mode)>?[_k.MenteeCount];
-        var virtualBound = new long[_k.MenteeProfile.Length == 0 ? 0 : (_k.MenteeProfile.Max() + 1) * 16];
-        Array.Fill(virtualBound, long.MinValue);
         Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(), (e, _, w) =>
         {
-            var tau = left[e];
-            Access(e, w.Access, withVirtual: false);
-            if ((_k.MenteeModes[e] & MeetingModes.Virtual) != 0 && _k.MenteeUsable[e])
+            SearchAll(e, left[e], prices, PerMentee, rotate: false, w);
+            if (w.Best.Count > 0)
             {
-                // One bound per mentee profile rules out the whole virtual block for most mentees.
-                var needs = _k.MenteeNeedsCheck[e];
-                var slots = _k.MenteeSlots[e];
-                var key = (((_k.MenteeProfile[e] * 2) + (needs ? 1 : 0)) * 8) + slots;
-                var vb = Volatile.Read(ref virtualBound[key]);
-                if (vb == long.MinValue)
-                {
-                    vb = long.MinValue + 1;
-                    foreach (var b in _virtual)
-                    {
-                        if ((!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
-                        {
-                            vb = Math.Max(vb, _k.PointsBound(_rep[b], e, 0) - minPrice[b]);
-                        }
-                    }
-
-                    Volatile.Write(ref virtualBound[key], vb);
-                }
-
-                if (vb > tau)
-                {
-                    foreach (var b in _virtual)
-                    {
-                        if ((!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
-                        {
-                            w.Access.Add((b, 0));
-                        }
-                    }
-                }
+                additions[e] = [.. w.Best.Select(f => (f.Mentor, f.Points, f.Mode))];
+                Interlocked.Add(ref bound, w.Best[0].Gain);
             }
 
-            var worst = 0L;
-            var found = w.Priced;
-            found.Clear();
-            foreach (var (b, prox) in w.Access)
-            {
-                var cap = _k.PointsBound(_rep[b], e, prox);
-                if (cap - minPrice[b] <= tau)
-                {
-                    continue;
-                }
-
-                worst = Math.Max(worst, cap - minPrice[b] - tau);
-                var inBucket = 0;
-                for (var i = _start[b]; i < _start[b + 1]; i++)
-                {
-                    var m = byPrice[i];
-                    if (cap - right[m] <= tau)
-                    {
-                        break;
-                    }
-
-                    if (!_k.Decide(m, e, out var mode, out var points) || points - right[m] <= tau || Has(_arcs[e], m))
-                    {
-                        continue;
-                    }
-
-                    var known = false;
-                    foreach (var f in found)
-                    {
-                        known |= f.Mentor == m;
-                    }
-
-                    if (!known)
-                    {
-                        found.Add((m, points, mode, points - right[m] - tau));
-                    }
-
-                    if (++inBucket >= PerMentee)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            if (found.Count > 0)
-            {
-                found.Sort((p, q) => p.Gain != q.Gain ? q.Gain.CompareTo(p.Gain) : p.Mentor.CompareTo(q.Mentor));
-                additions[e] = [.. found.Take(PerMentee).Select(f => (f.Mentor, f.Points, f.Mode))];
-            }
-
-            Interlocked.Add(ref bound, worst);
             return w;
         }, _ => { });
 

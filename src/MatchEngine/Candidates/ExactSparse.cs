@@ -36,9 +36,9 @@ internal sealed partial class ExactSparse
     // Buckets in compressed rows: members of bucket b are _members[_start[b] .. _start[b + 1]).
     private readonly int[] _start;
     private readonly int[] _members;
-    private readonly int[] _rep;
     private readonly MeetingModes[] _bModes;
     private readonly bool[] _bChecked;
+    private readonly int[] _bKind;
     private readonly int[] _bSlots;
     private readonly int[] _virtual;
     private readonly Dictionary<long, int[]> _cells;
@@ -66,8 +66,10 @@ internal sealed partial class ExactSparse
         _mxyz = Xyz(kernel.MentorPoint);
         _exyz = Xyz(kernel.MenteePoint);
 
-        // Types: profile x modes x check.
-        var typeOf = new Dictionary<(int, MeetingModes, bool, int), int>();
+        // Groups (virtual pool; a cell; a region) for the search, and hubs for the counts proof. Inside a group,
+        // mentors are sorted into a tree by type (modes, check, slots) and the score's dimensions (see Search).
+        var typeOf = new Dictionary<(MeetingModes, bool, int), int>();
+        var mentorType = new int[kernel.MentorCount];
         var keyed = new Dictionary<(int Kind, int Type, long Key), List<int>>();
         for (var m = 0; m < kernel.MentorCount; m++)
         {
@@ -77,17 +79,18 @@ internal sealed partial class ExactSparse
             }
 
             var modes = kernel.MentorModes[m];
-            var tk = (kernel.MentorProfile[m], modes, kernel.MentorChecked[m], kernel.MentorSlots[m]);
+            var tk = (modes, kernel.MentorChecked[m], kernel.MentorSlots[m]);
             if (!typeOf.TryGetValue(tk, out var t))
             {
                 t = typeOf.Count;
                 typeOf[tk] = t;
             }
 
+            mentorType[m] = t;
             var hubType = (kernel.MentorSlots[m] << 3) | ((int)(modes & InPerson) * 2) | (kernel.MentorChecked[m] ? 1 : 0);
             if ((modes & MeetingModes.Virtual) != 0)
             {
-                Add(keyed, (0, t, 0), m);
+                Add(keyed, (0, 0, 0), m);
                 Add(keyed, (10, (kernel.MentorSlots[m] << 3) | (kernel.MentorChecked[m] ? 1 : 0), 0), m);
             }
 
@@ -97,23 +100,32 @@ internal sealed partial class ExactSparse
                 if (kernel.MentorPoint[m] is not null)
                 {
                     var cell = CellKey(_mxyz, m);
-                    Add(keyed, (1, t, cell), m);
-                    Add(keyed, (2, t, (region * 2L) + 1), m);
+                    Add(keyed, (1, 0, cell), m);
+                    Add(keyed, (2, 0, (region * 2L) + 1), m);
                     Add(keyed, (11, hubType, cell), m);
                     Add(keyed, (12, hubType, (region * 2L) + 1), m);
                 }
                 else
                 {
-                    Add(keyed, (2, t, region * 2L), m);
+                    Add(keyed, (2, 0, region * 2L), m);
                     Add(keyed, (12, hubType, region * 2L), m);
                 }
             }
         }
 
+        _tModes = new MeetingModes[typeOf.Count];
+        _tChecked = new bool[typeOf.Count];
+        _tSlots = new int[typeOf.Count];
+        foreach (var ((modes, isChecked, slots), t) in typeOf)
+        {
+            (_tModes[t], _tChecked[t], _tSlots[t]) = (modes, isChecked, slots);
+        }
+
         var count = keyed.Count;
         _start = new int[count + 1];
         _members = new int[keyed.Sum(k => k.Value.Count)];
-        _rep = new int[count];
+        var groups = new List<int>();
+        _bKind = new int[count];
         _bModes = new MeetingModes[count];
         _bChecked = new bool[count];
         _bSlots = new int[count];
@@ -128,10 +140,26 @@ internal sealed partial class ExactSparse
         {
             _start[b + 1] = _start[b] + list.Count;
             list.CopyTo(_members, _start[b]);
-            _rep[b] = list[0];
-            _bModes[b] = key.Kind < 10 ? kernel.MentorModes[list[0]] : key.Kind == 10 ? MeetingModes.Virtual : (MeetingModes)((key.Type >> 1) & 3);
-            _bSlots[b] = kernel.MentorSlots[list[0]];
-            _bChecked[b] = kernel.MentorChecked[list[0]];
+            _bKind[b] = key.Kind;
+            if (key.Kind < 10)
+            {
+                // A group: the union of its members' modes, checks and slots, so that the filter only ever lets more in.
+                foreach (var m in list)
+                {
+                    _bModes[b] |= kernel.MentorModes[m];
+                    _bChecked[b] |= kernel.MentorChecked[m];
+                }
+
+                _bSlots[b] = list.Any(m => kernel.MentorSlots[m] == 0) ? 0 : list.Aggregate(0, (a, m) => a | kernel.MentorSlots[m]);
+                groups.Add(b);
+            }
+            else
+            {
+                _bModes[b] = key.Kind == 10 ? MeetingModes.Virtual : (MeetingModes)((key.Type >> 1) & 3);
+                _bSlots[b] = kernel.MentorSlots[list[0]];
+                _bChecked[b] = kernel.MentorChecked[list[0]];
+            }
+
             switch (key.Kind)
             {
                 case 0: virt.Add(b); break;
@@ -151,6 +179,7 @@ internal sealed partial class ExactSparse
         _virtualHubs = [.. virtHubs];
         _cellHubs = cellHubs.ToDictionary(x => x.Key, x => x.Value.ToArray());
         _regionHubs = regionHubs.ToDictionary(x => x.Key, x => x.Value.ToArray());
+        BuildTrees(groups, mentorType);
         _arcs = new List<(int, int, MeetingModes)>[kernel.MenteeCount];
         for (var e = 0; e < _arcs.Length; e++)
         {
@@ -194,6 +223,9 @@ internal sealed partial class ExactSparse
         ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct)
     {
         var stats = new Stats();
+        // Once proven over all eligible pairs, the counts stay proven: pricing only adds pairs, and no pair can raise
+        // a maximum taken over all of them.
+        var countsProven = false;
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();
@@ -201,17 +233,22 @@ internal sealed partial class ExactSparse
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0));
             var solution = AssignmentSolver.Solve(problem, objective, withPrices: true, ct);
 
-            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts proof round {round}"), round, 0));
-            var paths = ProveCounts(problem, solution, priorityOnly: true, ct);
-            if (objective == ObjectiveOrder.MostPairsFirst && paths == 0)
+            if (!countsProven)
             {
-                paths = ProveCounts(problem, solution, priorityOnly: false, ct);
-            }
+                progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts proof round {round}"), round, 0));
+                var paths = ProveCounts(problem, solution, priorityOnly: true, ct);
+                if (objective == ObjectiveOrder.MostPairsFirst && paths == 0)
+                {
+                    paths = ProveCounts(problem, solution, priorityOnly: false, ct);
+                }
 
-            if (paths > 0)
-            {
-                progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts round {round}: {paths:N0} augmenting paths found, their pairs added"), round, 0));
-                continue;
+                if (paths > 0)
+                {
+                    progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts round {round}: {paths:N0} augmenting paths found, their pairs added"), round, 0));
+                    continue;
+                }
+
+                countsProven = true;
             }
 
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0));
@@ -326,13 +363,14 @@ internal sealed partial class ExactSparse
 
     private sealed class Worker
     {
+        public int[] Acc { get; } = new int[Depths];
+
+        public int[] Rem { get; } = new int[Depths + 1];
+
+        public List<(int Mentor, int Points, MeetingModes Mode, long Gain)> Best { get; } = [];
+
         public List<(int Bucket, double Prox)> Access { get; } = [];
 
-        public List<(int Bound, int Bucket)> Order { get; } = [];
-
-        public List<(int Mentor, int Points, MeetingModes Mode)> Found { get; } = [];
-
-        public List<(int Mentor, int Points, MeetingModes Mode, long Gain)> Priced { get; } = [];
     }
 
     private static void Add<TKey>(Dictionary<TKey, List<int>> d, TKey key, int value)

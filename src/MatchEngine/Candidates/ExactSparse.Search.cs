@@ -1,0 +1,354 @@
+using MatchEngine.Model;
+
+namespace MatchEngine.Candidates;
+
+/// <summary>
+/// The search over a group of mentors by bounds: each group (the virtual pool, a cell, a region) keeps its mentors
+/// in a tree by type (modes, check, slots) and then by the score's dimensions (ethnicity, background, sector, gender,
+/// languages). A node's bound for a mentee is what the dimensions fixed on its path earn, plus the most the
+/// remaining dimensions and the group's proximity can earn, less the lowest mentor price below it; a subtree whose
+/// bound cannot beat the mentee's threshold is skipped whole, so a mentee visits few of the mentors it could reach.
+/// </summary>
+internal sealed partial class ExactSparse
+{
+    private const int Depths = PairKernel.Dimensions + 1;
+
+    private readonly MeetingModes[] _tModes;
+    private readonly bool[] _tChecked;
+    private readonly int[] _tSlots;
+
+    // The trees, nodes in preorder: depth (0 type, 1.. dimensions), value, the index after the subtree, the member
+    // range (into _members, sorted by the tree's key), the parent. Group g owns nodes _gNodes[g] .. _gNodes[g] + count.
+    private int[] _nDepth = [];
+    private int[] _nValue = [];
+    private int[] _nSkip = [];
+    private int[] _nLo = [];
+    private int[] _nHi = [];
+    private int[] _nParent = [];
+    private int[] _gFirst = [];
+    private int[] _gEnd = [];
+
+    private void BuildTrees(List<int> groups, int[] mentorType)
+    {
+        var nodes = new List<(int Depth, int Value, int Lo, int Parent)>();
+        var hi = new List<int>();
+        var skip = new List<int>();
+        _gFirst = new int[_start.Length - 1];
+        _gEnd = new int[_start.Length - 1];
+        var key = new int[Depths];
+        var prev = new int[Depths];
+        var open = new int[Depths];
+        foreach (var g in groups)
+        {
+            int s = _start[g], end = _start[g + 1];
+            int[] Key(int m)
+            {
+                var k = new int[Depths];
+                k[0] = mentorType[m];
+                for (var d = 1; d < Depths; d++)
+                {
+                    k[d] = _k.Dimension(m, d);
+                }
+
+                return k;
+            }
+
+            var span = _members[s..end];
+            var keys = new int[span.Length][];
+            for (var i = 0; i < span.Length; i++)
+            {
+                keys[i] = Key(span[i]);
+            }
+
+            var order = new int[span.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            Array.Sort(order, (x, y) =>
+            {
+                for (var d = 0; d < Depths; d++)
+                {
+                    var c = keys[x][d].CompareTo(keys[y][d]);
+                    if (c != 0)
+                    {
+                        return c;
+                    }
+                }
+
+                return span[x].CompareTo(span[y]);
+            });
+            var sorted = order.Select(i => span[i]).ToArray();
+            sorted.CopyTo(_members, s);
+            _gFirst[g] = nodes.Count;
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                keys[order[i]].CopyTo(key, 0);
+                var d0 = 0;
+                if (i > 0)
+                {
+                    while (d0 < Depths && key[d0] == prev[d0])
+                    {
+                        d0++;
+                    }
+
+                    if (d0 == Depths)
+                    {
+                        continue;
+                    }
+
+                    for (var d = d0; d < Depths; d++)
+                    {
+                        hi[open[d]] = s + i;
+                        skip[open[d]] = nodes.Count;
+                    }
+                }
+
+                for (var d = d0; d < Depths; d++)
+                {
+                    open[d] = nodes.Count;
+                    nodes.Add((d, key[d], s + i, d == 0 ? -1 : open[d - 1]));
+                    hi.Add(0);
+                    skip.Add(0);
+                }
+
+                key.CopyTo(prev, 0);
+            }
+
+            if (sorted.Length > 0)
+            {
+                for (var d = 0; d < Depths; d++)
+                {
+                    hi[open[d]] = end;
+                    skip[open[d]] = nodes.Count;
+                }
+            }
+
+            _gEnd[g] = nodes.Count;
+        }
+
+        _nDepth = [.. nodes.Select(n => n.Depth)];
+        _nValue = [.. nodes.Select(n => n.Value)];
+        _nLo = [.. nodes.Select(n => n.Lo)];
+        _nParent = [.. nodes.Select(n => n.Parent)];
+        _nHi = [.. hi];
+        _nSkip = [.. skip];
+    }
+
+    /// <summary>Prices for one search: per mentor, its members in price order per leaf, and the lowest price per node.</summary>
+    private sealed class Prices
+    {
+        public Prices(ExactSparse x, long[] price, CancellationToken ct)
+        {
+            Of = price;
+            ByPrice = (int[])x._members.Clone();
+            Min = new long[x._nDepth.Length];
+            var leaves = new List<int>();
+            for (var i = 0; i < x._nDepth.Length; i++)
+            {
+                if (x._nDepth[i] == Depths - 1)
+                {
+                    leaves.Add(i);
+                }
+            }
+
+            var byPrice = ByPrice;
+            var min = Min;
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, leaves.Count), new ParallelOptions { CancellationToken = ct }, range =>
+            {
+                for (var t = range.Item1; t < range.Item2; t++)
+                {
+                    var n = leaves[t];
+                    var span = byPrice.AsSpan(x._nLo[n], x._nHi[n] - x._nLo[n]);
+                    var keys = new (long Price, int Mentor)[span.Length];
+                    for (var i = 0; i < span.Length; i++)
+                    {
+                        keys[i] = (price[span[i]], span[i]);
+                    }
+
+                    keys.AsSpan().Sort(span);
+                    min[n] = price[span[0]];
+                }
+            });
+
+            // Internal nodes: the lowest of their children, children coming after their parent in preorder.
+            for (var i = 0; i < min.Length; i++)
+            {
+                if (x._nDepth[i] < Depths - 1)
+                {
+                    min[i] = long.MaxValue;
+                }
+            }
+
+            for (var i = min.Length - 1; i >= 0; i--)
+            {
+                var p = x._nParent[i];
+                if (p >= 0 && min[i] < min[p])
+                {
+                    min[p] = min[i];
+                }
+            }
+        }
+
+        public long[] Of { get; }
+
+        public int[] ByPrice { get; }
+
+        public long[] Min { get; }
+    }
+
+    /// <summary>
+    /// Searches group <paramref name="g"/> for mentee <paramref name="e"/>: keeps in <see cref="Worker.Best"/> the up to
+    /// <paramref name="keep"/> eligible pairs of highest gain (points less the mentor's price less <paramref name="tau"/>),
+    /// gains above 0 only, pairs already in the restricted set left out. <paramref name="prox"/> bounds the proximity
+    /// of the group; <paramref name="allowed"/> is the modes the mentee can use with this group.
+    /// </summary>
+    private void Search(int e, int g, double prox, MeetingModes allowed, long tau, Prices prices, int keep, bool rotate, Worker w)
+    {
+        var acc = w.Acc;
+        var rem = w.Rem;
+        var c = _k.ProximityBound((allowed & InPerson) != 0 ? prox : 0) - tau;
+        var needs = _k.MenteeNeedsCheck[e];
+        var slots = _k.MenteeSlots[e];
+        var price = prices.Of;
+        var min = prices.Min;
+        var best = w.Best;
+        var arcs = _arcs[e];
+        var threshold = best.Count >= keep ? best[^1].Gain : 0;
+        int i = _gFirst[g], end = _gEnd[g];
+        while (i < end)
+        {
+            var d = _nDepth[i];
+            var v = _nValue[i];
+            int a;
+            if (d == 0)
+            {
+                if ((_tModes[v] & allowed) == 0 || (needs && !_tChecked[v]) || !PairKernel.SlotsMeet(_tSlots[v], slots))
+                {
+                    i = _nSkip[i];
+                    continue;
+                }
+
+                a = 0;
+            }
+            else
+            {
+                a = acc[d - 1] + _k.Earned(d, v, e);
+            }
+
+            acc[d] = a;
+            if (a + rem[d + 1] + c - min[i] <= threshold)
+            {
+                i = _nSkip[i];
+                continue;
+            }
+
+            if (d < Depths - 1)
+            {
+                i++;
+                continue;
+            }
+
+            int lo = _nLo[i], hi = _nHi[i], size = hi - lo;
+            var offset = rotate ? (int)(((uint)e * 2654435761u) % (uint)size) : 0;
+            for (var t = 0; t < size; t++)
+            {
+                var m = prices.ByPrice[lo + ((t + offset) % size)];
+                if (a + c - price[m] <= threshold)
+                {
+                    break;
+                }
+
+                if (!_k.Decide(m, e, out var mode, out var points))
+                {
+                    continue;
+                }
+
+                var gain = points - price[m] - tau;
+                if (gain <= threshold || Has(arcs, m) || Holds(best, m))
+                {
+                    continue;
+                }
+
+                InsertBest(best, (m, points, mode, gain), keep, e);
+                if (best.Count >= keep)
+                {
+                    threshold = best[^1].Gain;
+                }
+            }
+
+            i = _nSkip[i];
+        }
+    }
+
+    /// <summary>Prepares a worker for mentee <paramref name="e"/>: the most the dimensions from each depth on can earn.</summary>
+    private void Begin(int e, Worker w)
+    {
+        w.Best.Clear();
+        w.Rem[Depths] = 0;
+        for (var d = Depths - 1; d >= 1; d--)
+        {
+            w.Rem[d] = w.Rem[d + 1] + _k.MostEarned(d, e);
+        }
+
+        w.Rem[0] = w.Rem[1];
+    }
+
+    /// <summary>Every group mentee <paramref name="e"/> can reach, searched.</summary>
+    private void SearchAll(int e, long tau, Prices prices, int keep, bool rotate, Worker w)
+    {
+        Begin(e, w);
+        if (!_k.MenteeUsable[e])
+        {
+            return;
+        }
+
+        Access(e, w.Access);
+
+        // Nearest groups first, so that the best pairs are found early and the threshold prunes the rest.
+        w.Access.Sort((p, q) => p.Prox != q.Prox ? q.Prox.CompareTo(p.Prox) : p.Bucket.CompareTo(q.Bucket));
+        var modes = _k.MenteeModes[e];
+        foreach (var (g, prox) in w.Access)
+        {
+            var allowed = _bKind[g] == 0 ? modes & MeetingModes.Virtual : modes & InPerson;
+            Search(e, g, prox, allowed, tau, prices, keep, rotate, w);
+        }
+    }
+
+    private static bool Holds(List<(int Mentor, int Points, MeetingModes Mode, long Gain)> list, int m)
+    {
+        foreach (var x in list)
+        {
+            if (x.Mentor == m)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Keeps the list sorted by gain (desc; ties in an order of the mentee's own) and at most <paramref name="keep"/> long.</summary>
+    private static void InsertBest(List<(int Mentor, int Points, MeetingModes Mode, long Gain)> list, (int Mentor, int Points, MeetingModes Mode, long Gain) item, int keep, int e)
+    {
+        var salt = (uint)e * 2654435761u;
+        uint Tie(int m) => ((uint)m * 40503u) ^ salt;
+        var i = list.Count;
+        while (i > 0 && (list[i - 1].Gain < item.Gain || (list[i - 1].Gain == item.Gain && Tie(list[i - 1].Mentor) > Tie(item.Mentor))))
+        {
+            i--;
+        }
+
+        if (i >= keep)
+        {
+            return;
+        }
+
+        list.Insert(i, item);
+        if (list.Count > keep)
+        {
+            list.RemoveAt(list.Count - 1);
+        }
+    }
+}
