@@ -72,8 +72,16 @@ internal static class CompareCommand
             return ExitCodes.Usage;
         }
 
-        var inputs = loader.Load(pr, b, skipInvalid: false, ct);
-        var results = StrategyComparison.Run(inputs.Batch, settings, inputs.Options, ct);
+        Inputs inputs;
+        IReadOnlyList<StrategyResult> results;
+        using (var progress = ProgressDisplay.Start(cli))
+        {
+            progress.Report(new MatchProgress("reading", 0, 0));
+            inputs = loader.Load(pr, b, skipInvalid: false, ct);
+            progress.Report(new MatchProgress("comparing strategies", 0, 0));
+            results = StrategyComparison.Run(inputs.Batch, settings, inputs.Options, ct);
+        }
+
         return QualityOutput.Write(cli, format, outFile, output, Tidy.Rows(results), RunRecord.For(pr, b, inputs.Options, inputs.Batch.AsOf, seeds, []), ct);
     }
 }

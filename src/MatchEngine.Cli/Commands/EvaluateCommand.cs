@@ -43,18 +43,28 @@ internal static class EvaluateCommand
 
         using var output = QualityOutput.Open(cli, format, outFile, force);
         var loader = new InputLoader(cli);
-        var (batch, options, _) = loader.Load(pr, b, skipInvalid: false, ct);
-        var plain = batch with { Locked = [] };
-        var issues = new List<CsvIssue>();
-        var sets = new List<IReadOnlyList<PairRef>>();
-        foreach (var f in files)
+        var progress = ProgressDisplay.Start(cli);
+        progress.Report(new MatchProgress("reading", 0, 0));
+        MatchBatch batch;
+        MatchOptions options;
+        IReadOnlyList<QualityFigures> reports;
+        using (progress)
         {
-            var read = loader.ReadFile(f, s => PairsCsv.ReadPairsToEvaluate(s, f.Name, plain, null), issues);
-            sets.Add([.. read?.Records.Select(p => new PairRef(p.MenteeId, p.MentorId)) ?? []]);
+            (batch, options, _) = loader.Load(pr, b, skipInvalid: false, ct);
+            var plain = batch with { Locked = [] };
+            var issues = new List<CsvIssue>();
+            var sets = new List<IReadOnlyList<PairRef>>();
+            foreach (var f in files)
+            {
+                var read = loader.ReadFile(f, s => PairsCsv.ReadPairsToEvaluate(s, f.Name, plain, null), issues);
+                sets.Add([.. read?.Records.Select(p => new PairRef(p.MenteeId, p.MentorId)) ?? []]);
+            }
+
+            loader.StopOn(issues);
+            progress.Report(new MatchProgress("evaluating", 0, 0));
+            reports = Metrics.EvaluateEach(plain, sets, options, ct);
         }
 
-        loader.StopOn(issues);
-        var reports = Metrics.EvaluateEach(plain, sets, options, ct);
         var rows = names.Zip(reports).SelectMany(x => Tidy.Rows(x.First, x.Second, null)).ToList();
         var run = RunRecord.For(pr, b, options, batch.AsOf, [], files.Select(f => ("matches", f)));
         return QualityOutput.Write(cli, format, outFile, output, rows, run, ct);

@@ -94,7 +94,7 @@ public static class BatchCsv
         }, m => m.Id);
 
     /// <summary>Opens a CSV file or an .xlsx sheet, told apart by the first bytes.</summary>
-    private static ITable? Open(Stream stream, string file, BatchReadOptions options, List<CsvIssue> errors, List<CsvIssue> warnings)
+    internal static ITable? Open(Stream stream, string file, BatchReadOptions options, List<CsvIssue> errors, List<CsvIssue> warnings)
     {
         var named = file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".xlsm", StringComparison.OrdinalIgnoreCase);
         if (!stream.CanSeek && named)

@@ -188,11 +188,24 @@ public static class PairsCsv
         var warnings = new List<CsvIssue>();
         var records = new List<T>();
         var rejected = new List<RejectedRow>();
-        using var table = new CsvTable(stream, file, separator);
+        // A CSV file or the first sheet of an .xlsx workbook, told apart by content, like the mentors and mentees files.
+        using var table = BatchCsv.Open(stream, file, new BatchReadOptions { Separator = separator }, errors, warnings);
+        var sheet = table?.Sheet;
+        CsvReadResult<T> Result()
+        {
+            CsvIssue Where(CsvIssue i) => sheet is null ? i : i with { Sheet = sheet };
+            return new(records, [.. errors.Select(Where)], [.. warnings.Select(Where)], [.. rejected.Select(r => r with { Errors = [.. r.Errors.Select(Where)] })]);
+        }
+
+        if (table is null)
+        {
+            return Result();
+        }
+
         if (!table.ReadHeader())
         {
             errors.Add(new CsvIssue(file, 0, null, null, $"is empty; expected a header row ({string.Join(", ", required)})."));
-            return new(records, errors, warnings, rejected);
+            return Result();
         }
 
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -205,7 +218,7 @@ public static class PairsCsv
             }
             else if (key.Length > 0 && !optional.Contains(AnyColumn))
             {
-                warnings.Add(new CsvIssue(file, table.HeaderRow, table.Header[i], null, "is not a known column and is ignored."));
+                warnings.Add(new CsvIssue(file, table.HeaderRow, table.Header[i], null, "is not a known column and is ignored.") { ColumnIndex = i });
             }
         }
 
@@ -217,13 +230,13 @@ public static class PairsCsv
 
         if (errors.Count > 0)
         {
-            return new(records, errors, warnings, rejected);
+            return Result();
         }
 
         var reader = new RowReader(file, columns);
-        foreach (var (row, cells, form) in table.Rows())
+        foreach (var (row, cells, typed, form) in table.Rows())
         {
-            reader.Start(row, cells);
+            reader.Start(row, cells, typed);
             var rec = parse(reader, row);
             if (form.Count == 0 && reader.Errors.Count == 0)
             {
@@ -236,6 +249,6 @@ public static class PairsCsv
             rejected.Add(new RejectedRow(file, row, cells, rowErrors));
         }
 
-        return new(records, errors, warnings, rejected);
+        return Result();
     }
 }
