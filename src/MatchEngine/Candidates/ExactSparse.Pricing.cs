@@ -14,6 +14,9 @@ internal sealed partial class ExactSparse
     /// </summary>
     private const long PruneAbove = 500;
 
+    /// <summary>Pricing rounds that prune; later rounds only add, so the rounds cannot cycle and must end.</summary>
+    private const int PruneRounds = 3;
+
     /// <summary>Pairs added per mentee and pricing round: the most violating ones.</summary>
     private const int PerMentee = 16;
 
@@ -24,7 +27,7 @@ internal sealed partial class ExactSparse
     /// price cannot; the up to <see cref="PerMentee"/> most violating pairs per mentee join the restricted set.
     /// Returns the pairs added and the total over mentees of their largest violation found.
     /// </summary>
-    private (long Added, long Bound) Price(AssignmentProblem problem, AssignmentSolution solution, CancellationToken ct)
+    private (long Added, long Bound) Price(AssignmentProblem problem, AssignmentSolution solution, bool prune, CancellationToken ct)
     {
         // With no pair at all there are no prices: every price is 0 (a pair is worth adding when it scores).
         // A pair (i, j) left out keeps the restricted optimum optimal when points <= PriceOfLeft[i] - PriceOfRight[j]:
@@ -63,7 +66,7 @@ internal sealed partial class ExactSparse
             }
         }
 
-        if (added > 0)
+        if (added > 0 && prune)
         {
             Prune(problem, solution, left, right);
         }

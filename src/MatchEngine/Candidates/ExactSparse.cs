@@ -252,7 +252,7 @@ internal sealed partial class ExactSparse
             }
 
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0));
-            var (added, bound) = Price(problem, solution, ct);
+            var (added, bound) = Price(problem, solution, prune: stats.PriceRounds < PruneRounds, ct);
             stats.ViolationBound = bound;
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"priced round {round}: {added:N0} pairs added; score within {bound / 100.0:0.##} points of the optimum"), round, 0));
             if (added == 0)
