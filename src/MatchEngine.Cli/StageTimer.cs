@@ -6,8 +6,8 @@ namespace MatchEngine.Cli;
 
 /// <summary>
 /// Seconds per stage of a run, for <c>match --timings FILE</c>: every progress report passes through to the display,
-/// and the time from one stage to the next is added to the stage's family (the first word of its text: reading,
-/// candidates, solving, counts, pricing, writing). Kept out of summary.json, which stays byte-identical between runs.
+/// and the time from one stage to the next is added to the stage's kind (reading, candidates, solving, counts,
+/// pricing, writing; for a report without a kind, the first word of its text). Kept out of summary.json, which stays byte-identical between runs.
 /// </summary>
 internal sealed class StageTimer(IProgress<MatchProgress> inner) : IProgress<MatchProgress>
 {
@@ -19,7 +19,7 @@ internal sealed class StageTimer(IProgress<MatchProgress> inner) : IProgress<Mat
 
     public void Report(MatchProgress value)
     {
-        var family = Family(value.Stage);
+        var family = value.Kind != ProgressStage.Other ? value.Kind.ToString().ToLowerInvariant() : Family(value.Stage);
         lock (_lock)
         {
             if (family != _current)

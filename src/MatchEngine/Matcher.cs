@@ -102,7 +102,7 @@ public sealed class Matcher
         }
         else if (_options.MinCrossBackgroundShare is null)
         {
-            progress?.Report(new MatchProgress("solving", 0, 1));
+            progress?.Report(new MatchProgress("solving", 0, 1) { Kind = ProgressStage.Solving });
             solution = Priority.TierStep.Solve(g, _options, cancellationToken);
         }
 
@@ -150,7 +150,7 @@ public sealed class Matcher
             }
         }
 
-        progress?.Report(new MatchProgress("solving", 1, 1));
+        progress?.Report(new MatchProgress("solving", 1, 1) { Kind = ProgressStage.Solving });
         var allMentees = batch.Mentees.OrderBy(x => x.Id, StringComparer.Ordinal).ToArray();
         var summary = Summarise(batch.AsOf, g.Mentors, allMentees, g.Problem.ArcCount, pairs, unmatched, quota) with { LockedRuleBreaches = prepared.LockBreaches };
         if (stats is not null)
@@ -330,13 +330,15 @@ public sealed class Matcher
             status = quota.Gap > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"cross-background target: gap {quota.Gap:P3} to the bound over the priced pairs")
                 : "cross-background target met; optimal over the priced pairs (the target is not certified over all eligible pairs)";
-            return summary with { SolverStatus = status, CandidatesPruned = true, ScoreUpperBound = null, OptimalityGap = null };
+            var outcome = quota.Gap > 0 ? SolverOutcome.GapOverPricedPairs : SolverOutcome.OptimalOverPricedPairs;
+            return summary with { SolverStatus = status, Outcome = outcome, CandidatesPruned = true, ScoreUpperBound = null, OptimalityGap = null };
         }
 
         status = certified ? "optimal (certified over all eligible pairs)" : string.Create(CultureInfo.InvariantCulture, $"gap {gap:P3} to a proven bound (pricing stopped after {stats.PriceRounds} rounds)");
         return summary with
         {
             SolverStatus = status,
+            Outcome = certified ? SolverOutcome.Certified : SolverOutcome.Gap,
             CandidatesPruned = true,
             ScoreUpperBound = bound / 100.0,
             OptimalityGap = certified ? 0 : Math.Round(gap, 6),
@@ -403,8 +405,9 @@ public sealed class Matcher
             UnusedMentorPlaces = places - pairs.Count,
             UnmatchedByReason = new SortedDictionary<string, int>(
                 unmatched.GroupBy(u => u.ReasonCode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal), StringComparer.Ordinal),
-            Solver = quota is null || quota.Method.StartsWith("met", StringComparison.Ordinal) ? "OR-Tools min-cost flow (two-phase lexicographic)" : $"OR-Tools {quota.Method}",
+            Solver = quota is null || quota.MethodKind == QuotaMethod.MetWithoutTarget ? "OR-Tools min-cost flow (two-phase lexicographic)" : $"OR-Tools {quota.Method}",
             SolverStatus = quota is null || quota.Gap == 0 ? "optimal" : string.Create(CultureInfo.InvariantCulture, $"gap {quota.Gap:P3} to the bound"),
+            Outcome = quota is null || quota.Gap == 0 ? SolverOutcome.Optimal : SolverOutcome.Gap,
         };
     }
 }

@@ -76,9 +76,9 @@ internal static class CompareCommand
         IReadOnlyList<StrategyResult> results;
         using (var progress = ProgressDisplay.Start(cli))
         {
-            progress.Report(new MatchProgress("reading", 0, 0));
+            progress.Report(new MatchProgress("reading", 0, 0) { Kind = ProgressStage.Reading });
             inputs = loader.Load(pr, b, skipInvalid: false, ct);
-            progress.Report(new MatchProgress("comparing strategies", 0, 0));
+            progress.Report(new MatchProgress("comparing strategies", 0, 0) { Kind = ProgressStage.Comparing });
             results = StrategyComparison.Run(inputs.Batch, settings, inputs.Options, ct);
         }
 

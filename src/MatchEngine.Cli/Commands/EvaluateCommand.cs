@@ -44,7 +44,7 @@ internal static class EvaluateCommand
         using var output = QualityOutput.Open(cli, format, outFile, force);
         var loader = new InputLoader(cli);
         var progress = ProgressDisplay.Start(cli);
-        progress.Report(new MatchProgress("reading", 0, 0));
+        progress.Report(new MatchProgress("reading", 0, 0) { Kind = ProgressStage.Reading });
         MatchBatch batch;
         MatchOptions options;
         IReadOnlyList<QualityFigures> reports;
@@ -61,7 +61,7 @@ internal static class EvaluateCommand
             }
 
             loader.StopOn(issues);
-            progress.Report(new MatchProgress("evaluating", 0, 0));
+            progress.Report(new MatchProgress("evaluating", 0, 0) { Kind = ProgressStage.Evaluating });
             reports = Metrics.EvaluateEach(plain, sets, options, ct);
         }
 

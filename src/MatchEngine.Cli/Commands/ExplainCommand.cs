@@ -25,7 +25,7 @@ internal static class ExplainCommand
     private static int Run(CliContext cli, ParseResult pr, BatchOptions b, string menteeId, string? mentorId, bool json, int top, CancellationToken ct)
     {
         var progress = ProgressDisplay.Start(cli);
-        progress.Report(new MatchProgress("reading", 0, 0));
+        progress.Report(new MatchProgress("reading", 0, 0) { Kind = ProgressStage.Reading });
         Inputs inputs;
         try
         {
@@ -57,7 +57,7 @@ internal static class ExplainCommand
         using (progress)
         {
             var result = matcher.Match(batch, progress, ct);
-            progress.Report(new MatchProgress("explaining", 0, 0));
+            progress.Report(new MatchProgress("explaining", 0, 0) { Kind = ProgressStage.Explaining });
             x = matcher.Explain(batch, result, menteeId, mentorId, ct);
         }
 

@@ -54,7 +54,7 @@ internal static class MatchCommand
 
         using var display = ProgressDisplay.Start(cli);
         var progress = new StageTimer(display);
-        progress.Report(new MatchProgress("reading", 0, 0));
+        progress.Report(new MatchProgress("reading", 0, 0) { Kind = ProgressStage.Reading });
         var inputs = new InputLoader(cli).Load(r, b, skipInvalid, ct);
         var (batch, options, rejected) = inputs;
         (batch, var review) = ReviewStep.Apply(cli, r, b, decisions, batch, options);
@@ -64,9 +64,9 @@ internal static class MatchCommand
             return DryRun(cli, inputs with { Batch = batch }, outDir, write.Names(skipInvalid, review is not null), force, ct);
         }
 
-        progress.Report(new MatchProgress("candidates", 0, batch.Mentees.Count));
+        progress.Report(new MatchProgress("candidates", 0, batch.Mentees.Count) { Kind = ProgressStage.Candidates });
         var result = new Matcher(options).Match(batch, progress, ct);
-        progress.Report(new MatchProgress("writing", 0, 0));
+        progress.Report(new MatchProgress("writing", 0, 0) { Kind = ProgressStage.Writing });
         result = result with { Summary = result.Summary with { RejectedRows = rejected.Count } };
         var (mentorCarry, menteeCarry) = (inputs.MentorCarry, inputs.MenteeCarry);
         var carrying = mentorCarry.Names.Count + menteeCarry.Names.Count > 0;

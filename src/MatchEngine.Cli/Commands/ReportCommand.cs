@@ -35,7 +35,7 @@ internal static class ReportCommand
 
         QualityOutput.CheckRepeats(cli, repeats);
         using var progress = ProgressDisplay.Start(cli);
-        progress.Report(new MatchProgress("reading", 0, 0));
+        progress.Report(new MatchProgress("reading", 0, 0) { Kind = ProgressStage.Reading });
         var loader = new InputLoader(cli);
         var (batch, options, _) = loader.Load(pr, b, skipInvalid: false, ct);
         var plain = batch with { Locked = [] };
@@ -49,12 +49,12 @@ internal static class ReportCommand
             given = Metrics.Evaluate(plain, read!.Records.Select(p => new PairRef(p.MenteeId, p.MentorId)), options, ct);
         }
 
-        progress.Report(new MatchProgress("comparing strategies", 0, 0));
+        progress.Report(new MatchProgress("comparing strategies", 0, 0) { Kind = ProgressStage.Comparing });
         var comparison = StrategyComparison.Run(plain, new StrategyComparisonSettings { Seed = seed, RandomRepeats = repeats }, options, ct);
         var main = given ?? comparison.First(c => c.Strategy == Strategy.Optimal).Quality;
         IReadOnlyList<UnmatchedEntry> unmatched = given is null ? new Matcher(options).Match(plain, progress, ct).Unmatched : [];
         var sweep = points is null ? null : SweepCommand.Run(progress, batch, points, ct);
-        progress.Report(new MatchProgress("writing", 0, 0));
+        progress.Report(new MatchProgress("writing", 0, 0) { Kind = ProgressStage.Writing });
         List<(string, FileInfo)> extra = [];
         if (matchesFile is not null)
         {

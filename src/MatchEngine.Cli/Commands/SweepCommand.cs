@@ -56,7 +56,7 @@ internal static class SweepCommand
         var results = new List<SweepResult>(points.Count);
         for (var i = 0; i < points.Count; i++)
         {
-            progress.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"policy {i + 1} of {points.Count}: {points[i].Label}"), i, points.Count));
+            progress.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"policy {i + 1} of {points.Count}: {points[i].Label}"), i, points.Count) { Kind = ProgressStage.Sweeping });
             results.AddRange(PolicySweep.Run(batch, [points[i]], ct));
         }
 
@@ -70,7 +70,7 @@ internal static class SweepCommand
         IReadOnlyList<SweepResult> results;
         using (var progress = ProgressDisplay.Start(cli))
         {
-            progress.Report(new MatchProgress("reading", 0, 0));
+            progress.Report(new MatchProgress("reading", 0, 0) { Kind = ProgressStage.Reading });
             inputs = new InputLoader(cli).Load(pr, b, skipInvalid: false, ct);
             var points = LoadGrid(cli, gridFile, inputs.Options);
             results = Run(progress, inputs.Batch, points, ct);

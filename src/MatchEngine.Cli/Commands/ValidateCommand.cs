@@ -23,9 +23,9 @@ internal static class ValidateCommand
         MatchBatch batch;
         using (var progress = ProgressDisplay.Start(cli))
         {
-            progress.Report(new MatchProgress("reading", 0, 0));
+            progress.Report(new MatchProgress("reading", 0, 0) { Kind = ProgressStage.Reading });
             (batch, var options, _) = new InputLoader(cli).Load(pr, b, skipInvalid: false, ct);
-            progress.Report(new MatchProgress("readiness check", 0, 0));
+            progress.Report(new MatchProgress("readiness check", 0, 0) { Kind = ProgressStage.Readiness });
             readiness = new Matcher(options).Readiness(batch, ct);
         }
 

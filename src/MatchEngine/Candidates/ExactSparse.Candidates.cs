@@ -45,7 +45,7 @@ internal sealed partial class ExactSparse
             var now = Interlocked.Increment(ref done);
             if (progress is not null && (now & 0x3FFF) == 0)
             {
-                progress.Report(new MatchProgress("candidates", now, n));
+                progress.Report(new MatchProgress("candidates", now, n) { Kind = ProgressStage.Candidates });
             }
 
             return w;
@@ -60,6 +60,6 @@ internal sealed partial class ExactSparse
             }
         }
 
-        progress?.Report(new MatchProgress("candidates", n, n));
+        progress?.Report(new MatchProgress("candidates", n, n) { Kind = ProgressStage.Candidates });
     }
 }

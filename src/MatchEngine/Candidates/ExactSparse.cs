@@ -230,12 +230,12 @@ internal sealed partial class ExactSparse
         {
             ct.ThrowIfCancellationRequested();
             var (problem, modes) = Problem();
-            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0));
+            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0) { Kind = ProgressStage.Solving });
             var solution = AssignmentSolver.Solve(problem, objective, withPrices: true, ct);
 
             if (!countsProven)
             {
-                progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts proof round {round}"), round, 0));
+                progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts proof round {round}"), round, 0) { Kind = ProgressStage.Counts });
                 var paths = ProveCounts(problem, solution, priorityOnly: true, ct);
                 if (objective == ObjectiveOrder.MostPairsFirst && paths == 0)
                 {
@@ -244,17 +244,17 @@ internal sealed partial class ExactSparse
 
                 if (paths > 0)
                 {
-                    progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts round {round}: {paths:N0} augmenting paths found, their pairs added"), round, 0));
+                    progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts round {round}: {paths:N0} augmenting paths found, their pairs added"), round, 0) { Kind = ProgressStage.Counts });
                     continue;
                 }
 
                 countsProven = true;
             }
 
-            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0));
+            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0) { Kind = ProgressStage.Pricing });
             var (added, bound) = Price(problem, solution, prune: stats.PriceRounds < PruneRounds, ct);
             stats.ViolationBound = bound;
-            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"priced round {round}: {added:N0} pairs added; score within {bound / 100.0:0.##} points of the optimum"), round, 0));
+            progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"priced round {round}: {added:N0} pairs added; score within {bound / 100.0:0.##} points of the optimum"), round, 0) { Kind = ProgressStage.Pricing });
             if (added == 0)
             {
                 stats.Certified = true;

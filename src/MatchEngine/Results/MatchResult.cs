@@ -130,8 +130,11 @@ public sealed record MatchSummary
     /// <summary>The solver and its status.</summary>
     public required string Solver { get; init; }
 
-    /// <summary>Always <c>optimal</c> for a finished match: the lexicographic optimum was proven.</summary>
+    /// <summary>How far the result is proven, as text (written to summary.json as <c>solver_status</c>); <see cref="Outcome"/> is the same as a type.</summary>
     public required string SolverStatus { get; init; }
+
+    /// <summary>How far the result is proven, as a type; set with <see cref="SolverStatus"/>.</summary>
+    public SolverOutcome Outcome { get; init; }
 }
 
 /// <summary>The outcome of a batch match.</summary>

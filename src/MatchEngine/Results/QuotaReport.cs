@@ -11,6 +11,9 @@ namespace MatchEngine;
 /// <param name="Method">How it was solved.</param>
 public sealed record QuotaReport(double TargetShare, bool Feasible, double BestAchievableShare, double AchievedShare, long ScoreWithoutTarget, long Score, long UpperBound, string Method)
 {
+    /// <summary>How it was solved, as a type (<see cref="Method"/> keeps the text).</summary>
+    public QuotaMethod MethodKind { get; init; }
+
     /// <summary>Score (points) given up to reach the share.</summary>
     public long ScoreGivenUp => ScoreWithoutTarget - Score;
 

@@ -41,13 +41,13 @@ internal static class QuotaSolver
         var c0 = Marked(baseSolution, marked);
         if (m == 0)
         {
-            return (baseSolution, new QuotaReport(share, true, 0, 0, 0, 0, 0, "nothing to match"));
+            return (baseSolution, new QuotaReport(share, true, 0, 0, 0, 0, 0, "nothing to match") { MethodKind = QuotaMethod.NothingToMatch });
         }
 
         var k = (int)Math.Ceiling((share * m) - 1e-9);
         if (c0 >= k)
         {
-            return (baseSolution, new QuotaReport(share, true, Share(c0, m), Share(c0, m), baseSolution.TotalScore, baseSolution.TotalScore, baseSolution.TotalScore, "met by the optimum without the target"));
+            return (baseSolution, new QuotaReport(share, true, Share(c0, m), Share(c0, m), baseSolution.TotalScore, baseSolution.TotalScore, baseSolution.TotalScore, "met by the optimum without the target") { MethodKind = QuotaMethod.MetWithoutTarget });
         }
 
         // The most marked pairs possible with the same counts: a min-cost flow that values marks only.
@@ -96,6 +96,7 @@ internal static class QuotaSolver
         long Bound(AssignmentSolution s, long lambda) => s.TotalScore + (lambda * (Marked(s, marked) - k));
         var bound = Math.Min(Bound(hiSolution, hi), Bound(loSolution, lo));
         var method = "Lagrangian min-cost flow";
+        var kind = QuotaMethod.Lagrangian;
         if (bound > best.TotalScore && problem.ArcCount <= exactMaxArcs)
         {
             var exact = Exact(problem, marked, u, m, k, best, cancellationToken);
@@ -104,11 +105,12 @@ internal static class QuotaSolver
                 best = e.Solution;
                 bound = Math.Min(bound, e.Bound);
                 method = e.Bound == e.Solution.TotalScore ? "CP-SAT (exact)" : "CP-SAT (time limit)";
+                kind = e.Bound == e.Solution.TotalScore ? QuotaMethod.CpSatExact : QuotaMethod.CpSatTimeLimit;
             }
         }
 
         var achieved = Marked(best, marked);
-        return (best, new QuotaReport(share, feasible, Share(maxMarked, m), Share(achieved, m), baseSolution.TotalScore, best.TotalScore, Math.Max(bound, best.TotalScore), method));
+        return (best, new QuotaReport(share, feasible, Share(maxMarked, m), Share(achieved, m), baseSolution.TotalScore, best.TotalScore, Math.Max(bound, best.TotalScore), method) { MethodKind = kind });
     }
 
     private static AssignmentSolution SolveWith(AssignmentProblem problem, int priority, int others, Func<int, long> bonus, CancellationToken ct)
