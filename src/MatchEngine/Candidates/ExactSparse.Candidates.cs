@@ -16,7 +16,7 @@ internal sealed partial class ExactSparse
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, () => new Worker(), (e, _, w) =>
         {
             // Prices 0 and a threshold of -1: every eligible pair gains (points + 1), so the search keeps the best.
-            SearchAll(e, -1, zero, keep, rotate: true, w);
+            SearchAll(e, -1, zero, keep, w);
             var found = _arcs[e];
             foreach (var (m, points, mode, _) in w.Best)
             {

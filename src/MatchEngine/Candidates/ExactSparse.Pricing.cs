@@ -47,7 +47,7 @@ internal sealed partial class ExactSparse
         var additions = new List<(int Mentor, int Points, MeetingModes Mode)>?[_k.MenteeCount];
         Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(), (e, _, w) =>
         {
-            SearchAll(e, left[e], prices, PerMentee, rotate: false, w);
+            SearchAll(e, left[e], prices, PerMentee, w);
             if (w.Best.Count > 0)
             {
                 additions[e] = [.. w.Best.Select(f => (f.Mentor, f.Points, f.Mode))];

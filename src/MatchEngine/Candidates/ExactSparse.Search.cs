@@ -204,7 +204,7 @@ internal sealed partial class ExactSparse
     /// gains above 0 only, pairs already in the restricted set left out. <paramref name="prox"/> bounds the proximity
     /// of the group; <paramref name="allowed"/> is the modes the mentee can use with this group.
     /// </summary>
-    private void Search(int e, int g, double prox, MeetingModes allowed, long tau, Prices prices, int keep, bool rotate, Worker w)
+    private void Search(int e, int g, double prox, MeetingModes allowed, long tau, Prices prices, int keep, Worker w)
     {
         var acc = w.Acc;
         var rem = w.Rem;
@@ -250,11 +250,22 @@ internal sealed partial class ExactSparse
                 continue;
             }
 
+            // Members by price; those sharing the lowest price (interchangeable but for their ids: same type, profile
+            // and cell) are taken from an offset of the mentee's own, so alike mentees spread over alike mentors
+            // instead of all adding the same few.
             int lo = _nLo[i], hi = _nHi[i], size = hi - lo;
-            var offset = rotate ? (int)(((uint)e * 2654435761u) % (uint)size) : 0;
+            var byPrice = prices.ByPrice;
+            var p0 = price[byPrice[lo]];
+            var run = 1;
+            while (run < size && run < 64 && price[byPrice[lo + run]] == p0)
+            {
+                run++;
+            }
+
+            var offset = (int)(((uint)e * 2654435761u) % (uint)run);
             for (var t = 0; t < size; t++)
             {
-                var m = prices.ByPrice[lo + ((t + offset) % size)];
+                var m = byPrice[lo + (t < run ? (t + offset) % run : t)];
                 if (a + c - price[m] <= threshold)
                 {
                     break;
@@ -296,7 +307,7 @@ internal sealed partial class ExactSparse
     }
 
     /// <summary>Every group mentee <paramref name="e"/> can reach, searched.</summary>
-    private void SearchAll(int e, long tau, Prices prices, int keep, bool rotate, Worker w)
+    private void SearchAll(int e, long tau, Prices prices, int keep, Worker w)
     {
         Begin(e, w);
         if (!_k.MenteeUsable[e])
@@ -312,7 +323,7 @@ internal sealed partial class ExactSparse
         foreach (var (g, prox) in w.Access)
         {
             var allowed = _bKind[g] == 0 ? modes & MeetingModes.Virtual : modes & InPerson;
-            Search(e, g, prox, allowed, tau, prices, keep, rotate, w);
+            Search(e, g, prox, allowed, tau, prices, keep, w);
         }
     }
 

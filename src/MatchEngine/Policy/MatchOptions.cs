@@ -82,16 +82,16 @@ public sealed record MatchOptions
     /// <value>The default is 4,000,000 pairs (2,000 x 2,000).</value>
     public long DensePairLimit { get; init; } = 4_000_000;
 
-    /// <summary>For large batches: how many of the best allowed mentors are kept per mentee.</summary>
+    /// <summary>For large batches: how many of the best allowed mentors each mentee starts with in the restricted set (speed only: the result is exact whatever it is).</summary>
     /// <value>The default is 8.</value>
     public int CandidatesPerMentee { get; init; } = 8;
 
-    /// <summary>For large batches: how many mentors are examined per mentee (nearest first, then a slice of the virtual pool).</summary>
+    /// <summary>No effect: kept so that older policy files and callers still work. The exact large-batch engine examines what its bounds require.</summary>
     /// <value>The default is 64.</value>
     public int CandidateSearchBudget { get; init; } = 64;
 
-    /// <summary>For large batches: how many times the search is widened (4x the candidates and budget) for mentees whose left-out mentors could still raise the total score, before the gap to the bound is reported. (The search is always widened, up to 3 times, where needed to prove the numbers matched maximal.)</summary>
-    /// <value>The default is 0: fastest; the gap to the bound is reported.</value>
+    /// <summary>No effect: kept so that older policy files and callers still work. The exact large-batch engine prices every left-out pair until none could raise the score.</summary>
+    /// <value>The default is 0.</value>
     public int WideningRounds { get; init; }
 
     /// <summary>Stated preferences (who chose whom), scored by <see cref="ScoreWeights.StatedPreference"/> and used by the preference-stable comparison. The scorer consults them only when that weight is above 0.</summary>
