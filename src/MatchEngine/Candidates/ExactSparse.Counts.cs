@@ -11,6 +11,7 @@ internal sealed partial class ExactSparse
     /// phase, and augments along every path found; the larger matching's pairs then join the restricted set. Returns
     /// the augmentations (0: the counts are maximal over all eligible pairs).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private long ProveCounts(AssignmentProblem problem, AssignmentSolution solution, bool priorityOnly, CancellationToken ct)
     {
         var nM = _k.MentorCount;

@@ -6,6 +6,7 @@ namespace MatchEngine.Candidates;
 internal sealed partial class ExactSparse
 {
     /// <summary>The buckets mentee <paramref name="e"/> can draw from, each with an upper bound on proximity (0 to 1).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Access(int e, List<(int Bucket, double Prox)> into, bool hubs = false, bool withVirtual = true)
     {
         var virtualBuckets = hubs ? _virtualHubs : _virtual;

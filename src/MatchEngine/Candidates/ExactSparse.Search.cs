@@ -204,6 +204,7 @@ internal sealed partial class ExactSparse
     /// gains above 0 only, pairs already in the restricted set left out. <paramref name="prox"/> bounds the proximity
     /// of the group; <paramref name="allowed"/> is the modes the mentee can use with this group.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Search(int e, int g, double prox, MeetingModes allowed, long tau, Prices prices, int keep, Worker w)
     {
         var acc = w.Acc;
@@ -294,6 +295,7 @@ internal sealed partial class ExactSparse
     }
 
     /// <summary>Prepares a worker for mentee <paramref name="e"/>: the most the dimensions from each depth on can earn.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Begin(int e, Worker w)
     {
         w.Best.Clear();
@@ -307,6 +309,7 @@ internal sealed partial class ExactSparse
     }
 
     /// <summary>Every group mentee <paramref name="e"/> can reach, searched.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void SearchAll(int e, long tau, Prices prices, int keep, Worker w)
     {
         Begin(e, w);

@@ -226,6 +226,7 @@ internal sealed class PairKernel
     /// mentee <paramref name="e"/>: summed over the dimensions, plus the proximity part rounded up, plus 1 for the
     /// scorer's rounding, an upper bound on the pair's points without a stated preference.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Earned(int d, int value, int e)
     {
         switch (d)
@@ -337,6 +338,7 @@ internal sealed class PairKernel
     public double ProximityScale => _scale;
 
     /// <summary>Decides a pair exactly as the rules and the scorer do: false when not allowed, else its best mode and points.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Decide(int m, int e, out MeetingModes mode, out int points)
     {
         mode = MeetingModes.None;
@@ -397,6 +399,7 @@ internal sealed class PairKernel
     }
 
     /// <summary>The points of a pair at a given proximity (0 to 1), with the scorer's arithmetic.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Points(int m, int e, double prox, double pref = 0)
     {
         double eth = _mEth[m] != 0 && _eEth[e] != 0 && _mEth[m] != _eEth[e] ? 1 : 0;

@@ -280,6 +280,7 @@ internal static class AssignmentSolver
     /// from a root) keeps mentor prices as low and mentee prices as high as the optimum allows, which is what
     /// pricing pairs left out needs: a pair is then flagged only when it could truly improve the match.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static long[] PotentialsFromSink(MinCostFlow f, int sinkNode)
     {
         var n = f.NumNodes();

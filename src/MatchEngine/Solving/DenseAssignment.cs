@@ -14,6 +14,7 @@ internal static class DenseAssignment
     /// within the type (n times the largest cost).
     /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1502:Avoid excessive complexity", Justification = "The four phases of LAPJV over one dense matrix, kept whole as in the published algorithm; each loop is a hot path.")]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static int[] Solve<T>(T[] cost, int n, CancellationToken ct)
         where T : struct, System.Numerics.IBinaryInteger<T>, System.Numerics.IMinMaxValue<T>
     {
