@@ -11,7 +11,7 @@ namespace MatchEngine.Candidates;
 /// a property test holds the two together.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1502:Avoid excessive complexity", Justification = "The constructor encodes every field of both sides in one pass; each branch is one field.")]
-internal sealed class PairKernel
+internal sealed partial class PairKernel
 {
     private const MeetingModes InPerson = MeetingModes.FaceToFace | MeetingModes.Hybrid;
 
@@ -186,14 +186,9 @@ internal sealed class PairKernel
             }
         }
 
-        // Profile keys: people who score alike against everyone share a key.
+        // The score's parts as dimensions of small integers, for bounds over groups of mentors (see Dimension); a
+        // mentor's languages are one id per distinct set.
         var mLangSet = SetIds(_mLang, mentors.Length, _lw);
-        var eLangSet = SetIds(_eLang, mentees.Length, _lw);
-        var eInterestSet = SetIds(_eInterests, mentees.Length, _sw);
-        MentorProfile = Keys(mentors.Length, m => (_mEth[m], _mSes[m], _mSector[m], _mGender[m], mLangSet[m]));
-        MenteeProfile = Keys(mentees.Length, e => (_eEth[e], _eSes[e], _ePref[e], eInterestSet[e], eLangSet[e]));
-
-        // The score's parts as dimensions of small integers, for bounds over groups of mentors (see Dimension).
         _mLangSet = mLangSet;
         _langSetRep = new int[mentors.Length == 0 ? 0 : mLangSet.Max() + 1];
         for (var m = mentors.Length - 1; m >= 0; m--)
@@ -202,80 +197,6 @@ internal sealed class PairKernel
         }
 
         _w100 = [0, Up(_wEth), Up(_wSes), Up(_wSector), Up(_wGender), Up(_wLang)];
-    }
-
-    private readonly int[] _mLangSet, _langSetRep, _w100;
-
-    private static int Up(double weight) => (int)Math.Ceiling(weight * 100);
-
-    /// <summary>The number of score dimensions (1 ethnicity, 2 background, 3 sector, 4 gender, 5 languages).</summary>
-    public const int Dimensions = 5;
-
-    /// <summary>A mentor's value in dimension <paramref name="d"/> (1 to <see cref="Dimensions"/>): a small id.</summary>
-    public int Dimension(int m, int d) => d switch
-    {
-        1 => _mEth[m],
-        2 => _mSes[m],
-        3 => _mSector[m],
-        4 => _mGender[m],
-        _ => _mLangSet[m],
-    };
-
-    /// <summary>
-    /// The hundredths (rounded up) a mentor with <paramref name="value"/> in dimension <paramref name="d"/> earns with
-    /// mentee <paramref name="e"/>: summed over the dimensions, plus the proximity part rounded up, plus 1 for the
-    /// scorer's rounding, an upper bound on the pair's points without a stated preference.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public int Earned(int d, int value, int e)
-    {
-        switch (d)
-        {
-            case 1: return value != 0 && _eEth[e] != 0 && value != _eEth[e] ? _w100[1] : 0;
-            case 2: return value != 0 && _eSes[e] != 0 && value != _eSes[e] ? _w100[2] : 0;
-            case 3: return value != 0 && (_eInterests[(e * _sw) + (value >> 6)] & (1UL << (value & 63))) != 0 ? _w100[3] : 0;
-            case 4: return _ePref[e] != 0 && _ePref[e] == value ? _w100[4] : 0;
-            default:
-                var m = _langSetRep[value];
-                for (var k = 0; k < _lw; k++)
-                {
-                    if ((_mLang[(m * _lw) + k] & _eLang[(e * _lw) + k]) != 0)
-                    {
-                        return _w100[5];
-                    }
-                }
-
-                return 0;
-        }
-    }
-
-    /// <summary>The most mentee <paramref name="e"/> can earn in dimension <paramref name="d"/> with any mentor.</summary>
-    public int MostEarned(int d, int e)
-    {
-        switch (d)
-        {
-            case 1: return _eEth[e] != 0 ? _w100[1] : 0;
-            case 2: return _eSes[e] != 0 ? _w100[2] : 0;
-            case 3: return Any(_eInterests, e * _sw, _sw) ? _w100[3] : 0;
-            case 4: return _ePref[e] != 0 ? _w100[4] : 0;
-            default: return Any(_eLang, e * _lw, _lw) ? _w100[5] : 0;
-        }
-    }
-
-    /// <summary>The proximity part of a bound: hundredths rounded up at proximity <paramref name="prox"/> (clamped to 0..1), plus 1 for rounding.</summary>
-    public int ProximityBound(double prox) => (int)Math.Ceiling(_wProx * 100 * Math.Clamp(prox, 0, 1)) + 1;
-
-    private static bool Any(ulong[] bits, int offset, int words)
-    {
-        for (var k = 0; k < words; k++)
-        {
-            if (bits[offset + k] != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private readonly int[] _mEth, _mSes, _mGender, _mSector, _eEth, _eSes, _ePref;
@@ -314,8 +235,6 @@ internal sealed class PairKernel
 
     public GeoPoint?[] MentorPoint { get; }
 
-    /// <summary>Per mentor: a key shared by mentors who score the same against every mentee (before distance).</summary>
-    public int[] MentorProfile { get; }
 
     /// <summary>The modes each young person can really use.</summary>
     public MeetingModes[] MenteeModes { get; }
@@ -328,11 +247,7 @@ internal sealed class PairKernel
 
     public GeoPoint?[] MenteePoint { get; }
 
-    /// <summary>Per mentee: a key shared by mentees who score the same against every mentor (before distance).</summary>
-    public int[] MenteeProfile { get; }
 
-    /// <summary>The proximity weight.</summary>
-    public double ProximityWeight => _wProx;
 
     /// <summary>Distance at which proximity reaches 0, km.</summary>
     public double ProximityScale => _scale;
@@ -422,8 +337,6 @@ internal sealed class PairKernel
         return (int)Math.Round(total * 100, MidpointRounding.AwayFromZero);
     }
 
-    /// <summary>An upper bound on the points of a pair whose proximity is at most <paramref name="proxBound"/> and that has no stated preference (those pairs are kept in the restricted set from the start).</summary>
-    public int PointsBound(int m, int e, double proxBound) => Points(m, e, Math.Clamp(proxBound, 0, 1)) + 1;
 
     private static void Set(ulong[] bits, int offset, int id) => bits[offset + (id >> 6)] |= 1UL << (id & 63);
 
@@ -460,26 +373,6 @@ internal sealed class PairKernel
             {
                 id = ids.Count;
                 ids[key] = id;
-            }
-
-            result[i] = id;
-        }
-
-        return result;
-    }
-
-    private static int[] Keys<TKey>(int count, Func<int, TKey> key)
-        where TKey : notnull
-    {
-        var ids = new Dictionary<TKey, int>();
-        var result = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            var k = key(i);
-            if (!ids.TryGetValue(k, out var id))
-            {
-                id = ids.Count;
-                ids[k] = id;
             }
 
             result[i] = id;
