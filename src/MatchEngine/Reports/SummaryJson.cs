@@ -107,12 +107,24 @@ public static class SummaryJson
 
         j.WriteString("solver", summary.Solver);
         j.WriteString("solver_status", summary.SolverStatus);
+        j.WriteString("solver_outcome", OutcomeName(summary.Outcome));
         WriteReadiness(j, result.Readiness);
         run?.WriteJson(j);
         j.WriteEndObject();
         j.Flush();
         stream.WriteByte((byte)'\n');
     }
+
+    /// <summary>The typed outcome as summary.json writes it under <c>solver_outcome</c>: a stable snake_case word.</summary>
+    internal static string OutcomeName(SolverOutcome outcome) => outcome switch
+    {
+        SolverOutcome.Optimal => "optimal",
+        SolverOutcome.Certified => "certified",
+        SolverOutcome.Gap => "gap",
+        SolverOutcome.OptimalOverPricedPairs => "optimal_over_priced_pairs",
+        SolverOutcome.GapOverPricedPairs => "gap_over_priced_pairs",
+        _ => "unknown",
+    };
 
     /// <summary>Writes the readiness check as a JSON object property named <c>readiness</c>.</summary>
     internal static void WriteReadiness(Utf8JsonWriter j, ReadinessReport r)
