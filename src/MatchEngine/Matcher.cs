@@ -12,9 +12,9 @@ namespace MatchEngine;
 /// assignment (most mentees with unmet needs, then most mentees, then highest total score) with OR-Tools.
 /// </summary>
 /// <remarks>
-/// The stages, in the order the data goes: <see cref="PreparedBatch"/> (locked and excluded pairs, the candidate
-/// graph), <see cref="SolvedBatch"/> (the assignment), <see cref="PairsAndUnmatched"/> (pairs and reasons),
-/// <see cref="SummaryFigures"/> and <see cref="Certification"/> (the summary and its status).
+/// A match goes through the stages in order: the locked and excluded pairs and the candidate graph
+/// (<c>Candidates/PreparedBatch</c>), the assignment (<c>Solving/SolvedBatch</c>), the pairs and the reasons
+/// (<c>Results/PairsAndUnmatched</c>), the summary and its status (<c>Results/SummaryFigures</c>, <c>Results/Certification</c>).
 /// </remarks>
 public sealed class Matcher
 {
