@@ -56,19 +56,12 @@ public static class DateFormats
 
         var twoDigits = aLen == 2 && bLen == 2;
         var (day, month) = format == MonthFirst ? (b, a) : (a, b);
-        if ((format is DayFirst or MonthFirst && !twoDigits) || month is < 1 or > 12 || day is < 1 or > 31)
+        if (format is DayFirst or MonthFirst && !twoDigits)
         {
             return false;
         }
 
-        shapeOk = true;
-        if (year < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return false;
-        }
-
-        date = new DateOnly(year, month, day);
-        return true;
+        return RowReader.TryMakeDate(year, month, day, out date, out shapeOk);
     }
 
     /// <summary>Splits <c>a/b/yyyy</c> with one- or two-digit parts and a four-digit year.</summary>

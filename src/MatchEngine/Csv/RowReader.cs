@@ -179,6 +179,14 @@ internal sealed class RowReader
             }
         }
 
+        return TryMakeDate(year, month, day, out date, out shapeOk);
+    }
+
+    /// <summary>The date of a year, month and day read from a cell. <paramref name="shapeOk"/> is false when the month or day is out of range in any month (13, 32), true when only the date does not exist (30 February).</summary>
+    internal static bool TryMakeDate(int year, int month, int day, out DateOnly date, out bool shapeOk)
+    {
+        date = default;
+        shapeOk = false;
         if (month is < 1 or > 12 || day is < 1 or > 31)
         {
             return false;
