@@ -91,24 +91,19 @@ internal sealed partial class OutputFolder : IDisposable
     public static OutputFolder Open(string folder, IReadOnlyList<string> owned, bool force, TextWriter err)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        var o = new OutputFolder(target, singleFile: false, owned, err);
-        try
-        {
-            o.Prepare(force);
-            return o;
-        }
-        catch
-        {
-            o.Dispose();
-            throw;
-        }
+        return Prepared(new OutputFolder(target, singleFile: false, owned, err), force);
     }
 
     /// <summary>Checks and locks the place of a single output file (the HTML report).</summary>
     public static OutputFolder OpenFile(string file, bool force, TextWriter err)
     {
         var target = Path.GetFullPath(file);
-        var o = new OutputFolder(target, singleFile: true, [Path.GetFileName(target)], err);
+        return Prepared(new OutputFolder(target, singleFile: true, [Path.GetFileName(target)], err), force);
+    }
+
+    /// <summary>Checks and locks the place; on a problem, lets the lock go before the command ends.</summary>
+    private static OutputFolder Prepared(OutputFolder o, bool force)
+    {
         try
         {
             o.Prepare(force);

@@ -22,17 +22,7 @@ internal static class PreferenceStable
     public static List<(int Mentee, int Mentor)> Match(CandidateGraph g, StatedPreferences? prefs)
     {
         var p = g.Problem;
-        var arcsOf = new List<int>[p.LeftCount];
-        for (var e = 0; e < arcsOf.Length; e++)
-        {
-            arcsOf[e] = [];
-        }
-
-        for (var a = 0; a < p.ArcCount; a++)
-        {
-            arcsOf[p.ArcLeft(a)].Add(a);
-        }
-
+        var arcsOf = DeferredAcceptance.ArcsByMentee(p);
         int MenteeRank(int a) => prefs?.MenteeRank(g.Mentees[p.ArcLeft(a)].Id, g.Mentors[p.ArcRight(a)].Id) ?? StatedPreferences.MaxRanks + 1;
         int MentorRank(int a) => prefs?.MentorRank(g.Mentees[p.ArcLeft(a)].Id, g.Mentors[p.ArcRight(a)].Id) ?? StatedPreferences.MaxRanks + 1;
         foreach (var list in arcsOf)
@@ -46,51 +36,8 @@ internal static class PreferenceStable
         bool Better(int x, int y) => MentorRank(x) != MentorRank(y) ? MentorRank(x) < MentorRank(y)
             : p.ArcScore(x) != p.ArcScore(y) ? p.ArcScore(x) > p.ArcScore(y)
             : p.ArcLeft(x) < p.ArcLeft(y);
-        var next = new int[p.LeftCount];
-        var held = new List<int>[p.RightCount];
-        for (var m = 0; m < held.Length; m++)
-        {
-            held[m] = [];
-        }
-
         var cap = g.Mentors.Select(m => m.Capacity).ToArray();
-        var free = new Queue<int>(Enumerable.Range(0, p.LeftCount));
-        while (free.Count > 0)
-        {
-            var e = free.Dequeue();
-            if (next[e] >= arcsOf[e].Count)
-            {
-                continue;
-            }
-
-            var a = arcsOf[e][next[e]++];
-            var m = p.ArcRight(a);
-            if (held[m].Count < cap[m])
-            {
-                held[m].Add(a);
-                continue;
-            }
-
-            if (held[m].Count == 0)
-            {
-                free.Enqueue(e);
-                continue;
-            }
-
-            var worst = held[m].Aggregate((x, y) => Better(x, y) ? y : x);
-            if (Better(a, worst))
-            {
-                held[m].Remove(worst);
-                held[m].Add(a);
-                free.Enqueue(p.ArcLeft(worst));
-            }
-            else
-            {
-                free.Enqueue(e);
-            }
-        }
-
-        return [.. held.SelectMany(h => h).Select(a => (p.ArcLeft(a), p.ArcRight(a)))];
+        return [.. DeferredAcceptance.Run(p, arcsOf, cap, Better).Select(a => (p.ArcLeft(a), p.ArcRight(a)))];
     }
 
     /// <summary>The figures of stated preferences for the given pairs; null when there are no preferences.</summary>

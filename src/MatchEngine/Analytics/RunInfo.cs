@@ -124,17 +124,12 @@ public sealed record RunInfo
         }
 
         j.WriteEndObject();
-        j.WriteStartArray("inputs");
-        foreach (var i in Inputs)
+        Reports.Json.WriteObjects(j, "inputs", Inputs, (j, i) =>
         {
-            j.WriteStartObject();
             j.WriteString("role", i.Role);
             j.WriteString("file", i.Name);
             j.WriteString("sha256", i.Sha256);
-            j.WriteEndObject();
-        }
-
-        j.WriteEndArray();
+        });
         j.WriteEndObject();
     }
 

@@ -7,16 +7,7 @@ public static partial class StrategyComparison
 {
     private static List<int>[] ArcsByMentee(AssignmentProblem p)
     {
-        var arcs = new List<int>[p.LeftCount];
-        for (var e = 0; e < arcs.Length; e++)
-        {
-            arcs[e] = [];
-        }
-
-        for (var a = 0; a < p.ArcCount; a++)
-        {
-            arcs[p.ArcLeft(a)].Add(a);
-        }
+        var arcs = DeferredAcceptance.ArcsByMentee(p);
 
         // Best score first, ties by mentor (ids are sorted, so by id).
         foreach (var list in arcs)
@@ -89,55 +80,10 @@ public static partial class StrategyComparison
     private static List<int> Stable(PairSpace space)
     {
         var p = space.Problem;
-        var arcs = ArcsByMentee(p);
-        var next = new int[p.LeftCount];
-        var held = new List<int>[p.RightCount];
-        for (var m = 0; m < held.Length; m++)
-        {
-            held[m] = [];
-        }
-
-        var free = new Queue<int>(Enumerable.Range(0, p.LeftCount));
-        var cap = space.Capacity;
 
         // Mentors prefer a higher score; on a tie, the mentee with the smaller index (id).
         bool Better(int a, int b) => p.ArcScore(a) != p.ArcScore(b) ? p.ArcScore(a) > p.ArcScore(b) : p.ArcLeft(a) < p.ArcLeft(b);
-        while (free.Count > 0)
-        {
-            var e = free.Dequeue();
-            if (next[e] >= arcs[e].Count)
-            {
-                continue;
-            }
-
-            var a = arcs[e][next[e]++];
-            var m = p.ArcRight(a);
-            if (cap[m] <= 0)
-            {
-                free.Enqueue(e);
-                continue;
-            }
-
-            if (held[m].Count < cap[m])
-            {
-                held[m].Add(a);
-                continue;
-            }
-
-            var worst = held[m].Aggregate((x, y) => Better(x, y) ? y : x);
-            if (Better(a, worst))
-            {
-                held[m].Remove(worst);
-                held[m].Add(a);
-                free.Enqueue(p.ArcLeft(worst));
-            }
-            else
-            {
-                free.Enqueue(e);
-            }
-        }
-
-        return [.. held.SelectMany(h => h)];
+        return DeferredAcceptance.Run(p, ArcsByMentee(p), space.Capacity, Better);
     }
 
     private static List<int> RandomPick(PairSpace space, int seed)

@@ -29,40 +29,7 @@ public static class PolicyFile
     /// <param name="json">The file's bytes.</param>
     /// <param name="file">File name used in messages.</param>
     /// <returns>The options, or every problem.</returns>
-    public static PolicyLoadResult Load(Stream json, string file = "policy.json")
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        var errors = new List<string>();
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            return new PolicyLoadResult(null, [string.Create(CultureInfo.InvariantCulture, $"{file}: not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}")]);
-        }
-
-        using (doc)
-        {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return new PolicyLoadResult(null, [$"{file}: expected a JSON object {{ ... }} at the top."]);
-            }
-
-            var options = MatchOptions.Default;
-            Visit(doc.RootElement, string.Empty, file, errors, ref options);
-            if (errors.Count == 0)
-            {
-                foreach (var e in OptionTable.Validate(options, f => $"field '{f.PolicyPath}'", "field 'weights'"))
-                {
-                    errors.Add($"{file}: {e}");
-                }
-            }
-
-            return errors.Count == 0 ? new PolicyLoadResult(options, []) : new PolicyLoadResult(null, errors);
-        }
-    }
+    public static PolicyLoadResult Load(Stream json, string file = "policy.json") => LoadOnto(json, file, MatchOptions.Default);
 
     private static void Visit(JsonElement obj, string prefix, string file, List<string> errors, ref MatchOptions options)
     {

@@ -41,7 +41,7 @@ internal static class TieredSolver
         for (var t = 0; t < k; t++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var c = MaxMatching(problem, tierOfLeft, t);
+            var c = MaxFlowMatching.Size(problem, i => tierOfLeft[i] <= t, "the tier counts");
             count[t] = c - previous;
             previous = c;
         }
@@ -104,40 +104,5 @@ internal static class TieredSolver
         }
 
         return (new AssignmentSolution(arcOfLeft, matched, perTier[0], score), perTier);
-    }
-
-    /// <summary>The size of a maximum matching over the left nodes of tier at most <paramref name="upTo"/> (OR-Tools max flow).</summary>
-    private static int MaxMatching(AssignmentProblem p, IReadOnlyList<int> tier, int upTo)
-    {
-        int l = p.LeftCount, r = p.RightCount, source = l + r, sink = source + 1;
-        using var f = new MaxFlow();
-        for (var a = 0; a < p.ArcCount; a++)
-        {
-            f.AddArcWithCapacity(p.ArcLeft(a), l + p.ArcRight(a), 1);
-        }
-
-        for (var i = 0; i < l; i++)
-        {
-            if (tier[i] <= upTo)
-            {
-                f.AddArcWithCapacity(source, i, 1);
-            }
-        }
-
-        for (var j = 0; j < r; j++)
-        {
-            if (p.RightCapacity[j] > 0)
-            {
-                f.AddArcWithCapacity(l + j, sink, p.RightCapacity[j]);
-            }
-        }
-
-        var status = f.Solve(source, sink);
-        if (status != MaxFlow.Status.OPTIMAL)
-        {
-            throw new InvalidOperationException($"OR-Tools max flow returned {status}; the tier counts could not be proven optimal.");
-        }
-
-        return checked((int)f.OptimalFlow());
     }
 }

@@ -188,13 +188,7 @@ public static class ExplanationWriter
             j.WriteString("mode", MeetingModeNames.Name(v.Mode));
             Score(j, v.Score!.Value);
             j.WriteNumber("capacity", v.Capacity);
-            j.WriteStartArray("matched_with");
-            foreach (var m in v.MentorsMentees)
-            {
-                j.WriteStringValue(m);
-            }
-
-            j.WriteEndArray();
+            Json.WriteStrings(j, "matched_with", v.MentorsMentees);
         }
         else
         {

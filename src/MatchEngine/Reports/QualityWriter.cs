@@ -52,25 +52,14 @@ public static class QualityWriter
         j.WriteStartObject();
         run?.WriteJson(j);
         j.WriteString("pair_set", EligiblePairs.Description);
-        j.WriteStartArray("strategies");
-        foreach (var s in rows.Select(r => r.Strategy).Distinct())
+        Json.WriteStrings(j, "strategies", rows.Select(r => r.Strategy).Distinct());
+        Json.WriteObjects(j, "rows", rows, (j, r) =>
         {
-            j.WriteStringValue(s);
-        }
-
-        j.WriteEndArray();
-        j.WriteStartArray("rows");
-        foreach (var r in rows)
-        {
-            j.WriteStartObject();
             j.WriteString("strategy", r.Strategy);
             j.WriteString("metric", r.Metric);
             j.WriteString("group", r.Group);
             j.WriteNumber("value", r.Value);
-            j.WriteEndObject();
-        }
-
-        j.WriteEndArray();
+        });
         j.WriteEndObject();
         j.Flush();
         stream.WriteByte((byte)'\n');

@@ -64,20 +64,15 @@ public static class SummaryJson
         j.WriteNumber("rejected_rows", summary.RejectedRows);
         if (summary.LockedRuleBreaches.Count > 0)
         {
-            j.WriteStartArray("locked_rule_breaches_kept");
-            foreach (var b in summary.LockedRuleBreaches)
+            Json.WriteObjects(j, "locked_rule_breaches_kept", summary.LockedRuleBreaches, (j, b) =>
             {
-                j.WriteStartObject();
                 j.WriteString("mentee_id", b.MenteeId);
                 j.WriteString("mentor_id", b.MentorId);
                 j.WriteString("mode", MeetingModeNames.Join(b.Mode));
                 j.WriteNumber("row", b.Row);
                 j.WriteString("rule", b.RuleCode);
                 j.WriteString("reason", b.Reason);
-                j.WriteEndObject();
-            }
-
-            j.WriteEndArray();
+            });
         }
         if (result.Quota is { } q)
         {
@@ -112,6 +107,7 @@ public static class SummaryJson
 
         j.WriteString("solver", summary.Solver);
         j.WriteString("solver_status", summary.SolverStatus);
+        j.WriteString("solver_outcome", OutcomeName(summary.Outcome));
         WriteReadiness(j, result.Readiness);
         run?.WriteJson(j);
         j.WriteEndObject();
@@ -119,47 +115,39 @@ public static class SummaryJson
         stream.WriteByte((byte)'\n');
     }
 
+    /// <summary>The typed outcome as summary.json writes it under <c>solver_outcome</c>: a stable snake_case word.</summary>
+    internal static string OutcomeName(SolverOutcome outcome) => outcome switch
+    {
+        SolverOutcome.Optimal => "optimal",
+        SolverOutcome.Certified => "certified",
+        SolverOutcome.Gap => "gap",
+        SolverOutcome.OptimalOverPricedPairs => "optimal_over_priced_pairs",
+        SolverOutcome.GapOverPricedPairs => "gap_over_priced_pairs",
+        _ => "unknown",
+    };
+
     /// <summary>Writes the readiness check as a JSON object property named <c>readiness</c>.</summary>
     internal static void WriteReadiness(Utf8JsonWriter j, ReadinessReport r)
     {
         j.WriteStartObject("readiness");
-        void Rows(string name, IEnumerable<CapacityRow> rows)
+        void Rows(string name, IEnumerable<CapacityRow> rows) => Json.WriteObjects(j, name, rows, (j, row) =>
         {
-            j.WriteStartArray(name);
-            foreach (var row in rows)
-            {
-                j.WriteStartObject();
-                j.WriteString("group", row.Group);
-                j.WriteNumber("mentees", row.Mentees);
-                j.WriteNumber("mentor_places", row.MentorPlaces);
-                j.WriteEndObject();
-            }
-
-            j.WriteEndArray();
-        }
+            j.WriteString("group", row.Group);
+            j.WriteNumber("mentees", row.Mentees);
+            j.WriteNumber("mentor_places", row.MentorPlaces);
+        });
 
         Rows("by_region", r.ByRegion);
         Rows("by_mode", r.ByMode);
         Rows("under_18", [r.Under18]);
-        j.WriteStartArray("warnings");
-        foreach (var w in r.Warnings)
+        Json.WriteStrings(j, "warnings", r.Warnings);
+        Json.WriteObjects(j, "unmatchable", r.Unmatchable, (j, u) =>
         {
-            j.WriteStringValue(w);
-        }
-
-        j.WriteEndArray();
-        j.WriteStartArray("unmatchable");
-        foreach (var u in r.Unmatchable)
-        {
-            j.WriteStartObject();
             j.WriteString("role", u.Role == PersonRole.Mentee ? "mentee" : "mentor");
             j.WriteString("id", u.Id);
             j.WriteString("reason_code", u.ReasonCode);
             j.WriteString("reason", u.Reason);
-            j.WriteEndObject();
-        }
-
-        j.WriteEndArray();
+        });
         j.WriteEndObject();
     }
 }

@@ -133,7 +133,7 @@ public sealed record MatchSummary
     /// <summary>How far the result is proven, as text (written to summary.json as <c>solver_status</c>); <see cref="Outcome"/> is the same as a type.</summary>
     public required string SolverStatus { get; init; }
 
-    /// <summary>How far the result is proven, as a type; set with <see cref="SolverStatus"/>.</summary>
+    /// <summary>How far the result is proven, as a type (written to summary.json as <c>solver_outcome</c>, a snake_case word); set with <see cref="SolverStatus"/>.</summary>
     public SolverOutcome Outcome { get; init; }
 }
 

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace MatchEngine.Results;
+
+/// <summary>
+/// The solver's name and status as summary.json and the terminal write them (the CSV contract's strings), in the order
+/// of <see cref="SolverOutcome"/>, the typed state.
+/// </summary>
+internal static class SolverStatusText
+{
+    /// <summary>The status of a proven optimum over every eligible pair.</summary>
+    public const string Optimal = "optimal";
+
+    /// <summary>The status of a large batch proven optimal over all eligible pairs by pricing.</summary>
+    public const string Certified = "optimal (certified over all eligible pairs)";
+
+    /// <summary>The solver that made the pairs: the min-cost flow, or the method that met the cross-background target.</summary>
+    public static string Solver(QuotaReport? quota) =>
+        quota is null || quota.MethodKind == QuotaMethod.MetWithoutTarget ? "OR-Tools min-cost flow (two-phase lexicographic)" : $"OR-Tools {quota.Method}";
+
+    /// <summary>The status of a cross-background target not solved exactly.</summary>
+    public static string Gap(double gap) => string.Create(CultureInfo.InvariantCulture, $"gap {gap:P3} to the bound");
+
+    /// <summary>The status of a large batch whose pricing stopped before certifying it.</summary>
+    public static string PricingStopped(double gap, int rounds) => string.Create(CultureInfo.InvariantCulture, $"gap {gap:P3} to a proven bound (pricing stopped after {rounds} rounds)");
+
+    /// <summary>The status of a large batch whose cross-background target was met over the priced pairs.</summary>
+    public static string OptimalOverPricedPairs => "cross-background target met; optimal over the priced pairs (the target is not certified over all eligible pairs)";
+
+    /// <summary>The status of a large batch whose cross-background target left a gap over the priced pairs.</summary>
+    public static string GapOverPricedPairs(double gap) => string.Create(CultureInfo.InvariantCulture, $"cross-background target: gap {gap:P3} to the bound over the priced pairs");
+}
