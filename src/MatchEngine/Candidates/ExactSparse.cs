@@ -226,12 +226,19 @@ internal sealed partial class ExactSparse
         // Once proven over all eligible pairs, the counts stay proven: pricing only adds pairs, and no pair can raise
         // a maximum taken over all of them.
         var countsProven = false;
+        (int Priority, int Matched) proven = default;
+        WarmStart? warm = null;
+        var maxRepairs = Math.Max(64, _k.MenteeCount / 40);
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();
             var (problem, modes) = Problem();
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0) { Kind = ProgressStage.Solving });
-            var solution = AssignmentSolver.Solve(problem, objective, withPrices: true, ct);
+            // Once the counts are proven, a round starts from the last optimum (only its added pairs are repaired);
+            // from nothing when too many pairs need it, or the repair declines.
+            var solution = (countsProven && warm is not null && maxRepairs > 0 ? WarmRepair.Solve(problem, objective, proven, warm, maxRepairs, ct) : null)
+                ?? AssignmentSolver.Solve(problem, objective, withPrices: true, countsProven ? proven : null, ct);
+            warm = solution.Warm;
 
             if (!countsProven)
             {
@@ -249,6 +256,7 @@ internal sealed partial class ExactSparse
                 }
 
                 countsProven = true;
+                proven = (solution.PriorityMatched, solution.Matched);
             }
 
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0) { Kind = ProgressStage.Pricing });

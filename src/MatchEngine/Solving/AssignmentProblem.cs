@@ -96,4 +96,7 @@ internal sealed record AssignmentSolution(IReadOnlyList<int> ArcOfLeft, int Matc
 
     /// <summary>The highest price of a right node with capacity: a pair left out of the problem cannot raise the score if its score is at most <c>PriceOfLeft[left] - MaxPriceOfRight</c>.</summary>
     internal long MaxPriceOfRight { get; init; }
+
+    /// <summary>What the next solve on a larger pair set may start from (with prices only).</summary>
+    internal WarmStart? Warm { get; init; }
 }

@@ -32,7 +32,15 @@ internal static class AssignmentSolver
         Solve(problem, objective, withPrices: false, cancellationToken);
 
     /// <summary>Solves, optionally returning dual prices for pricing pairs left out of the problem.</summary>
-    internal static AssignmentSolution Solve(AssignmentProblem problem, ObjectiveOrder objective, bool withPrices, CancellationToken cancellationToken)
+    internal static AssignmentSolution Solve(AssignmentProblem problem, ObjectiveOrder objective, bool withPrices, CancellationToken cancellationToken) =>
+        Solve(problem, objective, withPrices, knownCounts: null, cancellationToken);
+
+    /// <summary>
+    /// Solves with the counts phase skipped when <paramref name="knownCounts"/> gives the largest numbers of priority
+    /// nodes and of nodes that can be matched (the caller has proven them, and the problem holds a matching reaching
+    /// them): the large-batch engine proves them once over every eligible pair and keeps them for later rounds.
+    /// </summary>
+    internal static AssignmentSolution Solve(AssignmentProblem problem, ObjectiveOrder objective, bool withPrices, (int Priority, int Matched)? knownCounts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(problem);
         if (!withPrices && CompleteSquare(problem) is { } arcAt)
@@ -40,7 +48,7 @@ internal static class AssignmentSolver
             return SolveComplete(problem, arcAt, cancellationToken);
         }
 
-        var (priority, matched) = Counts(problem, cancellationToken);
+        var (priority, matched) = knownCounts ?? Counts(problem, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (objective == ObjectiveOrder.BestPairsFirst)
         {
@@ -243,17 +251,37 @@ internal static class AssignmentSolver
 
         // Node potentials of the optimal flow: shortest distances in the residual network (no negative cycle at an optimum).
         var d = PotentialsFromSink(flow, sink);
-        var priceLeft = new long[l];
-        var priceRight = new long[r];
         var used = new bool[r];
+        var mate = new int[l];
+        Array.Fill(mate, -1);
         for (var a = 0; a < arcs; a++)
         {
             if (flow.Flow(a) > 0)
             {
                 used[problem.ArcRight(a)] = true;
+                mate[problem.ArcLeft(a)] = problem.ArcRight(a);
             }
         }
 
+        var (priceLeft, priceRight, maxRight) = Prices(problem, top, d, used);
+        return new AssignmentSolution(arcOfLeft, m, pm, total)
+        {
+            PriceOfLeft = priceLeft,
+            PriceOfRight = priceRight,
+            MaxPriceOfRight = maxRight,
+            Warm = new WarmStart(top, mate, [.. d.Select(x => -x)]),
+        };
+    }
+
+    /// <summary>
+    /// The prices pricing reads, from the node potentials <paramref name="d"/> (minus the distances to the sink) of an
+    /// optimal flow: a mentee's is top + d, a mentor's its d, or for a mentor without flow the lowest it may be.
+    /// </summary>
+    internal static (long[] Left, long[] Right, long MaxRight) Prices(AssignmentProblem problem, long top, long[] d, bool[] used)
+    {
+        int l = problem.LeftCount, r = problem.RightCount, sink = l + r + 1;
+        var priceLeft = new long[l];
+        var priceRight = new long[r];
         for (var i = 0; i < l; i++)
         {
             priceLeft[i] = top + d[i];
@@ -270,7 +298,7 @@ internal static class AssignmentSolver
             }
         }
 
-        return new AssignmentSolution(arcOfLeft, m, pm, total) { PriceOfLeft = priceLeft, PriceOfRight = priceRight, MaxPriceOfRight = maxRight == long.MinValue ? 0 : maxRight };
+        return (priceLeft, priceRight, maxRight == long.MinValue ? 0 : maxRight);
     }
 
     /// <summary>
@@ -308,6 +336,14 @@ internal static class AssignmentSolver
             }
         }
 
+        return PotentialsFromSink(n, sinkNode, tails.AsSpan(0, k).ToArray(), heads.AsSpan(0, k).ToArray(), costs.AsSpan(0, k).ToArray());
+    }
+
+    /// <summary>The potentials of <see cref="PotentialsFromSink(MinCostFlow, int)"/> over residual arcs given as arrays.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static long[] PotentialsFromSink(int n, int sinkNode, int[] tails, int[] heads, long[] costs)
+    {
+        var k = tails.Length;
         // Reverse adjacency (by head): relax q[tail] <= cost + q[head].
         var count = new int[n + 1];
         foreach (var h in heads.AsSpan(0, k))
