@@ -155,9 +155,10 @@ internal sealed partial class ExactSparse
 
             var byPrice = ByPrice;
             var min = Min;
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, leaves.Count), new ParallelOptions { CancellationToken = ct }, range =>
+            // (A partition of an empty range throws: a batch whose usable mentors have no place has no leaf.)
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, Math.Max(1, leaves.Count)), new ParallelOptions { CancellationToken = ct }, range =>
             {
-                for (var t = range.Item1; t < range.Item2; t++)
+                for (var t = range.Item1; t < Math.Min(range.Item2, leaves.Count); t++)
                 {
                     var n = leaves[t];
                     var span = byPrice.AsSpan(x._nLo[n], x._nHi[n] - x._nLo[n]);

@@ -164,39 +164,8 @@ internal static class AssignmentSolver
     }
 
     /// <summary>The size of a maximum matching (OR-Tools max flow), over all left nodes or the priority ones only.</summary>
-    private static int MaxMatching(AssignmentProblem p, bool onlyPriority)
-    {
-        int l = p.LeftCount, r = p.RightCount, source = l + r, sink = source + 1;
-        using var f = new MaxFlow();
-        for (var a = 0; a < p.ArcCount; a++)
-        {
-            f.AddArcWithCapacity(p.ArcLeft(a), l + p.ArcRight(a), 1);
-        }
-
-        for (var i = 0; i < l; i++)
-        {
-            if (!onlyPriority || p.LeftPriority[i])
-            {
-                f.AddArcWithCapacity(source, i, 1);
-            }
-        }
-
-        for (var j = 0; j < r; j++)
-        {
-            if (p.RightCapacity[j] > 0)
-            {
-                f.AddArcWithCapacity(l + j, sink, p.RightCapacity[j]);
-            }
-        }
-
-        var status = f.Solve(source, sink);
-        if (status != MaxFlow.Status.OPTIMAL)
-        {
-            throw new InvalidOperationException($"OR-Tools max flow returned {status}; the counts could not be proven optimal.");
-        }
-
-        return checked((int)f.OptimalFlow());
-    }
+    private static int MaxMatching(AssignmentProblem p, bool onlyPriority) =>
+        MaxFlowMatching.Size(p, i => !onlyPriority || p.LeftPriority[i], "the counts");
 
     /// <summary>
     /// Phase 2: exactly <paramref name="priority"/> priority nodes and <paramref name="others"/> other nodes matched

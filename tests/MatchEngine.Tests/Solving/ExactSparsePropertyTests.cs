@@ -107,6 +107,19 @@ public class ExactSparsePropertyTests
             .And((sparse.Pairs.Count + sparse.Unmatched.Count(u => u.Role == PersonRole.Mentee) == batch.Mentees.Count).Label("every mentee once"));
     });
 
+    [Fact]
+    public void Forced_sparse_with_no_mentor_who_can_take_anyone_matches_none_and_is_certified()
+    {
+        // Every mentor too young: no mentor is usable, so the bound trees have no leaf (this used to throw from an
+        // empty partition, found by the property above).
+        var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = 6, Mentees = 5, Seed = 45 });
+        batch = new MatchBatch([.. batch.Mentors.Select(m => m with { BirthDate = batch.AsOf.AddYears(-20) })], batch.Mentees, batch.AsOf);
+        var result = new Matcher(MatchOptions.Default with { DensePairLimit = 0 }).Match(batch);
+        Assert.Empty(result.Pairs);
+        Assert.Equal(5, result.Unmatched.Count(u => u.Role == PersonRole.Mentee));
+        Assert.StartsWith("optimal (certified", result.Summary.SolverStatus, StringComparison.Ordinal);
+    }
+
     [Property(MaxTest = 200)]
     public Property Kernel_decides_every_pair_as_the_rules_and_the_scorer_do() => Prop.ForAll(Cases.ToArbitrary(), c =>
     {
