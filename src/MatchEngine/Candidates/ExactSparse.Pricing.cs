@@ -23,6 +23,14 @@ internal sealed partial class ExactSparse
     /// </summary>
     private const int PerMentor = 8;
 
+    /// <summary>The price that keeps a mentor out of every search (see <see cref="Price"/>): no pair can reach it.</summary>
+    private const long PricedOut = long.MaxValue / 4;
+
+    // What the last pricing round saw: which mentees had no violating pair, and the prices then.
+    private bool[]? _clean;
+    private long[]? _lastLeft;
+    private long[]? _lastRight;
+
     /// <summary>Pairs added per mentee and pricing round: the most violating ones.</summary>
     private const int PerMentee = 16;
 
@@ -49,11 +57,33 @@ internal sealed partial class ExactSparse
         }
 
         var prices = new Prices(this, right, ct);
+
+        // A mentee with no violating pair last round, whose threshold has not fallen since and who lost no pair to
+        // pruning, can only have one now with a mentor whose price fell: it searches those mentors alone, every other
+        // mentor priced out of reach.
+        var clean = new bool[_k.MenteeCount];
+        Prices? fallen = null;
+        if (_clean is { } wasClean && _lastLeft is { } lastLeft && _lastRight is { } lastRight)
+        {
+            var only = new long[right.Length];
+            for (var j = 0; j < only.Length; j++)
+            {
+                only[j] = right[j] < lastRight[j] ? right[j] : PricedOut;
+            }
+
+            fallen = new Prices(this, only, ct);
+            for (var e = 0; e < clean.Length; e++)
+            {
+                clean[e] = wasClean[e] && left[e] >= lastLeft[e];
+            }
+        }
+
         long added = 0, bound = 0;
         var additions = new List<(int Mentor, int Points, MeetingModes Mode, long Gain)>?[_k.MenteeCount];
         Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(), (e, _, w) =>
         {
-            SearchAll(e, left[e], prices, PerMentee, w);
+            SearchAll(e, left[e], fallen is not null && clean[e] ? fallen : prices, PerMentee, w);
+            clean[e] = w.Best.Count == 0;
             if (w.Best.Count > 0)
             {
                 additions[e] = [.. w.Best];
@@ -80,8 +110,10 @@ internal sealed partial class ExactSparse
 
         if (added > 0 && prune)
         {
-            Prune(problem, solution, left, right);
+            Prune(problem, solution, left, right, clean);
         }
+
+        (_clean, _lastLeft, _lastRight) = (clean, left, right);
 
         return (added, bound);
     }
@@ -133,13 +165,17 @@ internal sealed partial class ExactSparse
     }
 
     /// <summary>Drops from the restricted set the pairs far from ever being used (see <see cref="PruneAbove"/>).</summary>
-    private void Prune(AssignmentProblem problem, AssignmentSolution solution, long[] left, long[] right)
+    /// <remarks>A mentee who loses a pair is no longer clean: that pair is left out now, and must be priced again.</remarks>
+    private void Prune(AssignmentProblem problem, AssignmentSolution solution, long[] left, long[] right, bool[] clean)
     {
         Parallel.For(0, _arcs.Length, e =>
         {
             var a = solution.ArcOfLeft[e];
             var keep = a >= 0 ? problem.ArcRight(a) : -1;
-            _arcs[e].RemoveAll(x => x.Mentor != keep && left[e] + right[x.Mentor] - x.Points > PruneAbove && !_k.HasPreference(x.Mentor, e));
+            if (_arcs[e].RemoveAll(x => x.Mentor != keep && left[e] + right[x.Mentor] - x.Points > PruneAbove && !_k.HasPreference(x.Mentor, e)) > 0)
+            {
+                clean[e] = false;
+            }
         });
     }
 }

@@ -107,6 +107,32 @@ public class ExactSparsePropertyTests
             .And((sparse.Pairs.Count + sparse.Unmatched.Count(u => u.Role == PersonRole.Mentee) == batch.Mentees.Count).Label("every mentee once"));
     });
 
+    /// <summary>
+    /// Larger batches, scarce and abundant, scattered and co-located: enough pricing rounds for the incremental
+    /// pricing (a clean mentee searching only mentors whose price fell) and the warm re-solve to do real work.
+    /// </summary>
+    [Theory]
+    [InlineData(101, 120, 300, 0.0)]
+    [InlineData(102, 300, 300, 0.0)]
+    [InlineData(103, 130, 320, 2.0)]
+    [InlineData(104, 320, 320, 15.0)]
+    [InlineData(105, 200, 400, 0.0)]
+    [InlineData(106, 400, 400, 2.0)]
+    public void Forced_sparse_equals_the_dense_optimum_over_many_rounds(int seed, int mentors, int mentees, double scatter)
+    {
+        foreach (var objective in new[] { ObjectiveOrder.MostPairsFirst, ObjectiveOrder.BestPairsFirst })
+        {
+            var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, ScatterKm = scatter });
+            var options = MatchOptions.Default with { Objective = objective };
+            var e = new Matcher(options).Match(batch).Summary;
+            var s = new Matcher(options with { DensePairLimit = 0 }).Match(batch).Summary;
+            Assert.Equal(e.Matched, s.Matched);
+            Assert.Equal(e.UnmetNeedsMatched, s.UnmetNeedsMatched);
+            Assert.Equal(e.TotalScore, s.TotalScore, 6);
+            Assert.StartsWith("optimal (certified", s.SolverStatus, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Forced_sparse_with_no_mentor_who_can_take_anyone_matches_none_and_is_certified()
     {
