@@ -190,9 +190,24 @@ internal sealed partial class ExactSparse
                     min[p] = min[i];
                 }
             }
+
+            GroupMin = new long[x._gFirst.Length];
+            for (var g = 0; g < GroupMin.Length; g++)
+            {
+                var lowest = long.MaxValue;
+                for (var i = x._gFirst[g]; i < x._gEnd[g]; i = x._nSkip[i])
+                {
+                    lowest = Math.Min(lowest, min[i]);
+                }
+
+                GroupMin[g] = Math.Min(lowest, PricedOut); // an empty group: out of reach, without overflow
+            }
         }
 
         public long[] Of { get; }
+
+        /// <summary>The lowest price in each group (by bucket index; groups only).</summary>
+        public long[] GroupMin { get; }
 
         public int[] ByPrice { get; }
 
@@ -218,6 +233,11 @@ internal sealed partial class ExactSparse
         var best = w.Best;
         var arcs = _arcs[e];
         var threshold = best.Count >= keep ? best[^1].Gain : 0;
+        if (rem[1] + c - prices.GroupMin[g] <= threshold)
+        {
+            return; // no mentor of the group is cheap enough for the most any of them can earn
+        }
+
         int i = _gFirst[g], end = _gEnd[g];
         while (i < end)
         {
@@ -319,12 +339,20 @@ internal sealed partial class ExactSparse
             return;
         }
 
-        Access(e, w.Access);
+        // The groups a mentee reaches never change: found (and sorted) once, kept for every later search.
+        var access = _access[e];
+        if (access is null)
+        {
+            Access(e, w.Access);
 
-        // Nearest groups first, so that the best pairs are found early and the threshold prunes the rest.
-        w.Access.Sort((p, q) => p.Prox != q.Prox ? q.Prox.CompareTo(p.Prox) : p.Bucket.CompareTo(q.Bucket));
+            // Nearest groups first, so that the best pairs are found early and the threshold prunes the rest.
+            w.Access.Sort((p, q) => p.Prox != q.Prox ? q.Prox.CompareTo(p.Prox) : p.Bucket.CompareTo(q.Bucket));
+            access = [.. w.Access];
+            _access[e] = access;
+        }
+
         var modes = _k.MenteeModes[e];
-        foreach (var (g, prox) in w.Access)
+        foreach (var (g, prox) in access)
         {
             var allowed = _bKind[g] == 0 ? modes & MeetingModes.Virtual : modes & InPerson;
             Search(e, g, prox, allowed, tau, prices, keep, w);

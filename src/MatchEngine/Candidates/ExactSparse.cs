@@ -52,6 +52,9 @@ internal sealed partial class ExactSparse
     private readonly double[] _mxyz;
     private readonly double[] _exyz;
 
+    // Per mentee, the groups it reaches with their proximity bounds, nearest first (filled by the first search).
+    private readonly (int Bucket, double Prox)[]?[] _access;
+
     // The restricted pair set: per mentee its mentors, points and modes.
     private readonly List<(int Mentor, int Points, MeetingModes Mode)>[] _arcs;
 
@@ -180,6 +183,7 @@ internal sealed partial class ExactSparse
         _cellHubs = cellHubs.ToDictionary(x => x.Key, x => x.Value.ToArray());
         _regionHubs = regionHubs.ToDictionary(x => x.Key, x => x.Value.ToArray());
         BuildTrees(groups, mentorType);
+        _access = new (int, double)[]?[kernel.MenteeCount];
         _arcs = new List<(int, int, MeetingModes)>[kernel.MenteeCount];
         for (var e = 0; e < _arcs.Length; e++)
         {
