@@ -28,15 +28,9 @@ public sealed class Matcher
     /// <exception cref="ArgumentException">When the options are invalid; the message names every bad field.</exception>
     public Matcher(MatchOptions? options = null, RuleSet? rules = null)
     {
-        _options = options ?? MatchOptions.Default;
-        var errors = _options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid match options: " + string.Join(" ", errors), nameof(options));
-        }
-
-        _rules = rules ?? RuleSet.Default;
-        _pairs = new PairEvaluator(_options, _rules, new PairScorer(_options));
+        _pairs = PairEvaluator.For(options, rules);
+        _options = _pairs.Options;
+        _rules = _pairs.Rules;
     }
 
     /// <summary>The options in force.</summary>
@@ -88,7 +82,7 @@ public sealed class Matcher
             summary = Certification.Certify(solved.Solution, summary, solved.Quota, stats);
         }
 
-        return new MatchResult(pairs, unmatched, summary, ReadinessReport.From(g, _options, this)) { Quota = solved.Quota };
+        return new MatchResult(pairs, unmatched, summary, ReadinessReport.From(g, _options, _rules)) { Quota = solved.Quota };
     }
 
     /// <summary>Explains the result for one mentee: the chosen pair's score breakdown, the alternatives with theirs, every excluded mentor with the rule, and for an unmatched mentee the binding reason.</summary>
@@ -120,7 +114,7 @@ public sealed class Matcher
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The readiness report.</returns>
     public ReadinessReport Readiness(MatchBatch batch, CancellationToken cancellationToken = default) =>
-        ReadinessReport.From(PreparedBatch.Of(batch, _pairs, cancellationToken).Graph, _options, this);
+        ReadinessReport.From(PreparedBatch.Of(batch, _pairs, cancellationToken).Graph, _options, _rules);
 
     /// <summary>The mode of a locked pair given without one: the best the rules allow, else the first mode both accept, else the mentee's first.</summary>
     internal MeetingModes LockedMode(Mentor mentor, Mentee mentee, DateOnly asOf) => _pairs.LockedMode(mentor, mentee, asOf);

@@ -26,10 +26,10 @@ public sealed record ReadinessReport(
     IReadOnlyList<UnmatchedEntry> Unmatchable,
     IReadOnlyList<string> Warnings)
 {
-    internal static ReadinessReport From(CandidateGraph g, MatchOptions o, Matcher matcher)
+    internal static ReadinessReport From(CandidateGraph g, MatchOptions o, Rules.RuleSet ruleSet)
     {
         // The rules in force say who can take part and which modes a young person can use (one source of truth).
-        var rules = Rules.RuleIndex.Of(matcher.Rules.Rules);
+        var rules = Rules.RuleIndex.Of(ruleSet.Rules);
         var usable = new bool[g.Mentors.Length];
         for (var m = 0; m < g.Mentors.Length; m++)
         {
@@ -68,7 +68,7 @@ public sealed record ReadinessReport(
         {
             if (g.MenteeEligible[e] == 0)
             {
-                unmatchable.Add(new Results.Reasons(matcher.Options).MenteeReason(g, e));
+                unmatchable.Add(new Results.Reasons(o).MenteeReason(g, e));
             }
         }
 
@@ -76,7 +76,7 @@ public sealed record ReadinessReport(
         {
             if (g.MentorEligible[m] == 0 && (!g.Sparse || g.MentorBinding[m].Rule >= 0))
             {
-                unmatchable.Add(new Results.Reasons(matcher.Options).MentorReason(g, m, 0));
+                unmatchable.Add(new Results.Reasons(o).MentorReason(g, m, 0));
             }
         }
 

@@ -92,7 +92,7 @@ public static class LockedPairCheck
     public static IReadOnlyList<LockedPairBreach> Find(MatchBatch batch, MatchOptions? options = null, RuleSet? rules = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var matcher = new Matcher(options, rules);
+        var pairs = Scoring.PairEvaluator.For(options, rules);
         var mentors = batch.Mentors.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var mentees = batch.Mentees.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var breaches = new List<LockedPairBreach>();
@@ -104,8 +104,8 @@ public static class LockedPairCheck
                 throw new ArgumentException($"Locked pair ({l.MenteeId}, {l.MentorId}) names a person who is not in the batch.", nameof(batch));
             }
 
-            var mode = l.Mode ?? matcher.LockedMode(mentor, mentee, batch.AsOf);
-            breaches.AddRange(Check(matcher.Rules, matcher.Context(mentor, mentee, batch.AsOf), mode, l));
+            var mode = l.Mode ?? pairs.LockedMode(mentor, mentee, batch.AsOf);
+            breaches.AddRange(Check(pairs.Rules, pairs.Context(mentor, mentee, batch.AsOf), mode, l));
         }
 
         return breaches;

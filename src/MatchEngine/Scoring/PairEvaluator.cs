@@ -21,6 +21,22 @@ internal sealed class PairEvaluator
     /// <summary>The options in force.</summary>
     public MatchOptions Options => _options;
 
+    /// <summary>An evaluator over the given options and rules, or the defaults, with the options checked first.</summary>
+    /// <param name="options">Programme options; <see cref="MatchOptions.Default"/> when null.</param>
+    /// <param name="rules">Hard rules; <see cref="RuleSet.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">When the options are invalid; the message names every bad field.</exception>
+    public static PairEvaluator For(MatchOptions? options, RuleSet? rules)
+    {
+        options ??= MatchOptions.Default;
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid match options: " + string.Join(" ", errors), nameof(options));
+        }
+
+        return new PairEvaluator(options, rules ?? RuleSet.Default, new PairScorer(options));
+    }
+
     /// <summary>The hard rules in force.</summary>
     public RuleSet Rules => _rules;
 
