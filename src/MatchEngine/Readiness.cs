@@ -13,7 +13,7 @@ public sealed record CapacityRow(string Group, int Mentees, int MentorPlaces)
     public bool IsShort => MentorPlaces < Mentees;
 }
 
-/// <summary>A check of a batch before solving.</summary>
+/// <summary>The readiness check of a batch: mentor places against demand, made before solving (a result, not an output file: the writers of those are in <c>MatchEngine.Reports</c>).</summary>
 /// <param name="ByRegion">Young people and mentor places per region (mentor places counted in the mentor's region).</param>
 /// <param name="ByMode">Young people who accept each mode (under-18s count for face-to-face only) and places of mentors who offer it.</param>
 /// <param name="Under18">Young people under 18 against places of background-checked mentors who offer face-to-face.</param>

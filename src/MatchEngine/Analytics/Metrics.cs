@@ -9,7 +9,7 @@ public static class Metrics
 {
     private const string NotGiven = "(not given)";
 
-    /// <summary>Quality figures of the given pairs. Pairs are scored as the engine would (best allowed mode); a pair the rules forbid counts as a violation and scores 0. Blocking pairs are counted over every eligible pair of the batch.</summary>
+    /// <summary>Measures the quality of a given set of pairs, as <c>matchengine evaluate</c> does: their quality figures (not the hard-rule check of one pair, which is <see cref="Rules.RuleSet.Assess"/>). Pairs are scored as the engine would (best allowed mode); a pair the rules forbid counts as a violation and scores 0. Blocking pairs are counted over every eligible pair of the batch.</summary>
     /// <param name="batch">The batch.</param>
     /// <param name="pairs">The pairs to evaluate.</param>
     /// <param name="options">The programme's options; defaults when null.</param>
@@ -24,12 +24,12 @@ public static class Metrics
         return Evaluate(batch, matcher, g, pairs.ToList());
     }
 
-    /// <summary>Quality figures of several sets of pairs on the same batch (built once: every eligible pair), e.g. ours and another tool's.</summary>
+    /// <summary>Measures the quality of several sets of pairs on the same batch, as <see cref="Evaluate(MatchBatch, IEnumerable{PairRef}, MatchOptions?, CancellationToken)"/> does for one (built once: every eligible pair), e.g. ours and another tool's.</summary>
     /// <param name="batch">The batch.</param>
     /// <param name="sets">The sets of pairs.</param>
     /// <param name="options">The programme's options; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>One report per set, in order.</returns>
+    /// <returns>The figures of each set, in order.</returns>
     public static IReadOnlyList<QualityFigures> EvaluateEach(MatchBatch batch, IReadOnlyList<IReadOnlyList<PairRef>> sets, MatchOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);

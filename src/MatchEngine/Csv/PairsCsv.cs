@@ -89,7 +89,7 @@ public static class PairsCsv
         ReadPairList(stream, file, batch, locked, separator, quiet: false);
 
     /// <summary>
-    /// Reads a set of pairs to evaluate (<c>evaluate --matches</c>): <c>mentee_id, mentor_id</c>; every other column
+    /// Reads a set of pairs whose quality is to be measured (<c>evaluate --matches</c>, <c>Metrics.Evaluate</c>): <c>mentee_id, mentor_id</c>; every other column
     /// (our own matches.csv's <c>score</c>, <c>mode</c>, ..., or another tool's) is accepted quietly. Unknown ids and a
     /// pair listed twice are errors; a mentee with two mentors or an over-full mentor is left to the figures to count.
     /// </summary>

@@ -5,7 +5,7 @@ using MatchEngine.Analytics;
 
 namespace MatchEngine.Reports;
 
-/// <summary>What the HTML report shows.</summary>
+/// <summary>The content of the HTML page <see cref="HtmlReport"/> writes (<c>matchengine report</c>): what it shows.</summary>
 public sealed record HtmlReportContent
 {
     /// <summary>The page title, e.g. the programme and intake.</summary>
@@ -31,7 +31,7 @@ public sealed record HtmlReportContent
 }
 
 /// <summary>
-/// One self-contained HTML page (no script, no network: inline CSS and SVG) with the figures of a match and charts:
+/// Writes the HTML report (<c>matchengine report</c>): one self-contained page (no script, no network: inline CSS and SVG) with the figures of a match and charts:
 /// score histogram, match rate by group, travel distances, capacity use, and the strategy comparison. Written for a
 /// coordinator or a funder.
 /// </summary>

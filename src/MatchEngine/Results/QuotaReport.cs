@@ -1,6 +1,6 @@
 namespace MatchEngine;
 
-/// <summary>How a batch target was met.</summary>
+/// <summary>The outcome of the cross-background target (<see cref="MatchOptions.MinCrossBackgroundShare"/>) of a match: how it was met and what it cost (a result, not an output file).</summary>
 /// <param name="TargetShare">The share asked for, 0 to 1.</param>
 /// <param name="Feasible">Whether the target can be met without leaving anyone unmatched who would otherwise be matched.</param>
 /// <param name="BestAchievableShare">The highest share possible with the same number of pairs.</param>
