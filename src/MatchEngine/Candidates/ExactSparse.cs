@@ -232,7 +232,7 @@ internal sealed partial class ExactSparse
         var countsProven = false;
         (int Priority, int Matched) proven = default;
         WarmStart? warm = null;
-        var maxRepairs = Math.Max(64, _k.MenteeCount / 40);
+        var maxRepairs = Math.Max(64, _k.MenteeCount / 10);
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();

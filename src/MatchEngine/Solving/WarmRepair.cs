@@ -189,6 +189,9 @@ internal static class WarmRepair
         var done = new bool[nodes];
         var touched = new List<int>();
         var heap = new PriorityQueue<int, long>();
+
+        // A budget of settled nodes: a repair that would cost more than solving from nothing declines instead.
+        var budget = 2L * n;
         for (var s = 0; s < nodes; s++)
         {
             while (excess[s] > 0)
@@ -197,7 +200,7 @@ internal static class WarmRepair
                 var (end, reach) = Nearest(s);
                 if (end < 0)
                 {
-                    return null; // cannot happen: the unit's own pair leads back
+                    return null; // over budget (a path always exists: the unit's own pair leads back)
                 }
 
                 // Settled nodes rise by how much nearer they were than the end (every reduced cost stays >= 0, those
@@ -256,6 +259,11 @@ internal static class WarmRepair
                 if (excess[x] < 0)
                 {
                     return (x, dx);
+                }
+
+                if (--budget < 0)
+                {
+                    return (-1, 0);
                 }
 
                 for (var k = first[x]; k < first[x + 1]; k++)
