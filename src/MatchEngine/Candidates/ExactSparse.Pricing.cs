@@ -93,7 +93,7 @@ internal sealed partial class ExactSparse
             return w;
         }, _ => { });
 
-        Ration(additions, PerMentor);
+        Ration(additions);
 
         for (var e = 0; e < additions.Length; e++)
         {
@@ -122,7 +122,7 @@ internal sealed partial class ExactSparse
     /// Keeps of the pairs found those among their mentee's best two or their mentor's best few (by gain): a mentor
     /// many mentees want takes only a few of them, whose pairs then raise its price, instead of every one.
     /// </summary>
-    private void Ration(List<(int Mentor, int Points, MeetingModes Mode, long Gain)>?[] additions, int perMentor)
+    private void Ration(List<(int Mentor, int Points, MeetingModes Mode, long Gain)>?[] additions)
     {
         var all = new List<(long Gain, int Mentee, int Rank)>();
         for (var e = 0; e < additions.Length; e++)
@@ -147,7 +147,7 @@ internal sealed partial class ExactSparse
         foreach (var (_, e, x) in all)
         {
             var m = additions[e]![x].Mentor;
-            if (x < 2 || taken[m] < perMentor + (2 * _capacity[m]))
+            if (x < 2 || taken[m] < PerMentor + (2 * _capacity[m]))
             {
                 keep[e][x] = true;
                 taken[m]++;

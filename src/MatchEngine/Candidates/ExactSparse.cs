@@ -240,7 +240,7 @@ internal sealed partial class ExactSparse
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0) { Kind = ProgressStage.Solving });
             // Once the counts are proven, a round starts from the last optimum (only its added pairs are repaired);
             // from nothing when too many pairs need it, or the repair declines.
-            var solution = (countsProven && warm is not null && maxRepairs > 0 ? WarmRepair.Solve(problem, objective, proven, warm, maxRepairs, ct) : null)
+            var solution = (countsProven && warm is not null ? WarmRepair.Solve(problem, objective, proven, warm, maxRepairs, ct) : null)
                 ?? AssignmentSolver.Solve(problem, objective, withPrices: true, countsProven ? proven : null, ct);
             warm = solution.Warm;
 

@@ -314,23 +314,7 @@ internal static class AssignmentSolver
     {
         var k = tails.Length;
         // Reverse adjacency (by head): relax q[tail] <= cost + q[head].
-        var count = new int[n + 1];
-        foreach (var h in heads.AsSpan(0, k))
-        {
-            count[h + 1]++;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            count[i + 1] += count[i];
-        }
-
-        var order = new int[k];
-        var fill = (int[])count.Clone();
-        for (var i = 0; i < k; i++)
-        {
-            order[fill[heads[i]]++] = i;
-        }
+        var (count, order) = ArcsBy(heads, k, n);
 
         // A node may stop at "big" instead of reaching the sink; big exceeds any path's cost, so it never decides a
         // price of a node that reaches the sink, and it cannot overflow.
@@ -389,6 +373,33 @@ internal static class AssignmentSolver
         }
 
         return d;
+    }
+
+    /// <summary>
+    /// Arcs grouped by a node of theirs (compressed rows): the arcs whose <paramref name="key"/> is v are
+    /// <c>Order[First[v] .. First[v + 1])</c>, in arc order.
+    /// </summary>
+    internal static (int[] First, int[] Order) ArcsBy(int[] key, int count, int nodes)
+    {
+        var first = new int[nodes + 1];
+        for (var e = 0; e < count; e++)
+        {
+            first[key[e] + 1]++;
+        }
+
+        for (var v = 0; v < nodes; v++)
+        {
+            first[v + 1] += first[v];
+        }
+
+        var order = new int[count];
+        var fill = (int[])first.Clone();
+        for (var e = 0; e < count; e++)
+        {
+            order[fill[key[e]]++] = e;
+        }
+
+        return (first, order);
     }
 
     private static MinCostFlow BuildFlow(AssignmentProblem p, int source, int sink, int hubP, int hubN, long priorityCap, long otherCap, Func<int, long>? arcCost, long? bypassCost)

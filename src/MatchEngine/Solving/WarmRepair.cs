@@ -52,6 +52,20 @@ internal static class WarmRepair
             return null;
         }
 
+        // Declined before anything is built when too many added pairs break the dual values (the count below is at most
+        // the one the repair makes, so it declines no round the repair would take).
+        var q = (long[])warm.Potential.Clone();
+        var breaking = 0;
+        for (var a = 0; a < arcs; a++)
+        {
+            var i = problem.ArcLeft(a);
+            var j = problem.ArcRight(a);
+            if (warm.RightOfLeft[i] != j && top - problem.ArcScore(a) + q[l + j] - q[i] < 0 && ++breaking > maxViolations)
+            {
+                return null;
+            }
+        }
+
         int source = l + r, sink = source + 1, hubP = sink + 1, hubN = hubP + 1, nodes = hubN + 1;
         var bestPairs = objective == ObjectiveOrder.BestPairsFirst;
         var others = problem.LeftPriority.Count(p => !p);
@@ -142,27 +156,10 @@ internal static class WarmRepair
         }
 
         // Adjacency by tail.
-        var first = new int[nodes + 1];
-        for (var e = 0; e < n; e++)
-        {
-            first[tail[e] + 1]++;
-        }
-
-        for (var v = 0; v < nodes; v++)
-        {
-            first[v + 1] += first[v];
-        }
-
-        var order = new int[n];
-        var fill = (int[])first.Clone();
-        for (var e = 0; e < n; e++)
-        {
-            order[fill[tail[e]]++] = e;
-        }
+        var (first, order) = AssignmentSolver.ArcsBy(tail, n, nodes);
 
         // Potentials q: reduced cost c + q[head] - q[tail] >= 0 on every residual arc. Added pairs that break it carry
         // a unit now.
-        var q = (long[])warm.Potential.Clone();
         var excess = new int[nodes];
         var violations = 0;
         for (var e = 0; e < n; e++)
