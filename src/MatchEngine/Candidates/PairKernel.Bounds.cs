@@ -25,8 +25,9 @@ internal sealed partial class PairKernel
 
     /// <summary>
     /// The hundredths (rounded up) a mentor with <paramref name="value"/> in dimension <paramref name="d"/> earns with
-    /// mentee <paramref name="e"/>: summed over the dimensions, plus the proximity part rounded up, plus 1 for the
-    /// scorer's rounding, an upper bound on the pair's points without a stated preference.
+    /// mentee <paramref name="e"/>: summed over the dimensions, plus the proximity part rounded up, an upper bound on
+    /// the pair's points without a stated preference (no slack is needed for the scorer's rounding: see
+    /// <see cref="ProximityBound"/>).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Earned(int d, int value, int e)
