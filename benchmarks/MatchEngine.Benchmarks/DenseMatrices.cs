@@ -43,7 +43,7 @@ public static class DenseMatrices
         for (var r = 0; r < repeats; r++)
         {
             var sw = Stopwatch.StartNew();
-            var p = new AssignmentProblem(new bool[n], Enumerable.Repeat(1, n).ToArray());
+            var p = new AssignmentProblem(new bool[n], Enumerable.Repeat(1, n).ToArray(), n * n);
             for (var i = 0; i < n; i++)
             {
                 for (var j = 0; j < n; j++)

@@ -204,8 +204,9 @@ internal sealed partial class ExactSparse
     /// <summary>The restricted problem of the current pair set, with the mode of each arc.</summary>
     public (AssignmentProblem Problem, List<MeetingModes> Modes) Problem()
     {
-        var problem = new AssignmentProblem(_priority, _capacity);
-        var modes = new List<MeetingModes>();
+        var count = _arcs.Sum(list => list.Count);
+        var problem = new AssignmentProblem(_priority, _capacity, count);
+        var modes = new List<MeetingModes>(count);
         for (var e = 0; e < _arcs.Length; e++)
         {
             _arcs[e].Sort((x, y) => x.Mentor.CompareTo(y.Mentor));

@@ -38,8 +38,8 @@ internal static class ScoredPairSolver
             throw new ArgumentException("Capacities must not be negative.", nameof(capacities));
         }
 
-        var problem = new AssignmentProblem(new bool[mentees.Length], caps);
         var ordered = pairs.OrderBy(p => p.MenteeId, StringComparer.Ordinal).ThenBy(p => p.MentorId, StringComparer.Ordinal).ToArray();
+        var problem = new AssignmentProblem(new bool[mentees.Length], caps, ordered.Length);
         ScoredPair? previous = null;
         foreach (var p in ordered)
         {
