@@ -70,8 +70,9 @@ internal sealed class AssignmentProblem
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(left, LeftCount);
         ArgumentOutOfRangeException.ThrowIfNegative(right);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(right, RightCount);
-        if (Math.Abs(score) > MaxAbsScore)
+        if (score is > MaxAbsScore or < -MaxAbsScore)
         {
+            // (Not Math.Abs, which throws an OverflowException for long.MinValue instead of this.)
             throw new ArgumentOutOfRangeException(nameof(score), score, "Scores must lie within ±10^12.");
         }
 

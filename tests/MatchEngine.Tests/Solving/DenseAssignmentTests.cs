@@ -81,4 +81,17 @@ public class DenseAssignmentTests
             Assert.Equal(n, dense.Matched);
         }
     }
+
+    [Theory]
+    [InlineData(long.MinValue)]
+    [InlineData(-1_000_000_000_001)]
+    [InlineData(1_000_000_000_001)]
+    [InlineData(long.MaxValue)]
+    public void A_score_beyond_ten_to_the_twelfth_is_refused_as_out_of_range(long score)
+    {
+        var problem = new AssignmentProblem([false], [1], expectedArcs: 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => problem.AddArc(0, 0, score));
+        problem.AddArc(0, 0, -AssignmentProblem.MaxAbsScore);
+        Assert.Equal(1, problem.ArcCount);
+    }
 }
