@@ -58,16 +58,22 @@ internal sealed partial class ExactSparse
     // The restricted pair set: per mentee its mentors, points and modes.
     private readonly List<(int Mentor, int Points, MeetingModes Mode)>[] _arcs;
 
-    public ExactSparse(PairKernel kernel, int[] capacity, bool[] priority, MatchOptions options)
+    /// <summary>Indexes a batch's mentors for the search, the counts proof and pricing.</summary>
+    /// <param name="kernel">The pair kernel of the batch.</param>
+    /// <param name="capacity">Each mentor's places.</param>
+    /// <param name="priority">Each mentee's priority (unmet needs).</param>
+    /// <param name="options">The options.</param>
+    /// <param name="crowdedCell">The cell occupancy above which grid cells are halved (see <see cref="CrowdedCell"/>); tests lower it to force small cells.</param>
+    public ExactSparse(PairKernel kernel, int[] capacity, bool[] priority, MatchOptions options, double crowdedCell = CrowdedCell)
     {
         _k = kernel;
         _capacity = capacity;
         _priority = priority;
         _o = options;
         var reach = RuleIndex.Reach(options);
-        _cellKm = Math.Max(0.5, reach / 6);
         _mxyz = Xyz(kernel.MentorPoint);
         _exyz = Xyz(kernel.MenteePoint);
+        _cellKm = CellSize(reach, kernel, capacity, crowdedCell);
 
         // Groups (virtual pool; a cell; a region) for the search, and hubs for the counts proof. Inside a group,
         // mentors are sorted into a tree by type (modes, check, slots) and the score's dimensions (see Search).
@@ -200,6 +206,9 @@ internal sealed partial class ExactSparse
 
         public long ViolationBound { get; set; }
     }
+
+    /// <summary>The grid's cell size, km.</summary>
+    internal double CellKm => _cellKm;
 
     /// <summary>The restricted problem of the current pair set, with the mode of each arc.</summary>
     public (AssignmentProblem Problem, List<MeetingModes> Modes) Problem()

@@ -1,0 +1,47 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MatchEngine.Candidates;
+using MatchEngine.Generation;
+using MatchEngine.Model;
+using MatchEngine.Rules;
+using MatchEngine.Scoring;
+using MatchEngine.Solving;
+
+namespace MatchEngine.Tests.Solving;
+
+/// <summary>
+/// The large-batch engine with its grid cells halved (as it does for crowded cells, forced here on small batches):
+/// the same optimum as every pair solved at once, certified. Cell size may change only the speed.
+/// </summary>
+public class CrowdedCellTests
+{
+    private static Gen<(MatchBatch Batch, ObjectiveOrder Objective)> Cases =>
+        from seed in Gen.Choose(1, 1_000_000)
+        from mentors in Gen.Choose(1, 70)
+        from mentees in Gen.Choose(1, 70)
+        from scatter in Gen.Elements(0.0, 0.3, 2.0, 15.0, 40.0)
+        from objective in Gen.Elements(ObjectiveOrder.MostPairsFirst, ObjectiveOrder.BestPairsFirst)
+        select (BatchGenerator.Generate(new GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, ScatterKm = scatter }), objective);
+
+    [Property(MaxTest = 150)]
+    public Property Halved_cells_give_the_optimum_over_every_pair() => Prop.ForAll(Cases.ToArbitrary(), c =>
+    {
+        var options = MatchOptions.Default with { Objective = c.Objective };
+        var mentors = c.Batch.Mentors.ToArray();
+        var mentees = c.Batch.Mentees.ToArray();
+        var capacity = mentors.Select(m => m.Capacity).ToArray();
+        var mentorAge = mentors.Select(m => Age.On(m.BirthDate, c.Batch.AsOf)).ToArray();
+        var menteeAge = mentees.Select(m => Age.On(m.BirthDate, c.Batch.AsOf)).ToArray();
+        var kernel = new PairKernel(mentors, mentorAge, mentees, menteeAge, RuleIndex.Of(RuleSet.Default.Rules), options);
+        var exact = new ExactSparse(kernel, capacity, [.. mentees.Select(e => e.UnmetNeeds)], options, crowdedCell: -1);
+        exact.Candidates(options.CandidatesPerMentee, null, CancellationToken.None);
+        var (sparse, _, _, stats) = exact.Solve(c.Objective, 200, null, CancellationToken.None);
+
+        var every = CandidateGraph.Build(mentors, mentees, capacity, c.Batch.AsOf, RuleSet.Default.Rules, new PairScorer(options), options, CancellationToken.None);
+        var dense = AssignmentSolver.Solve(every.Problem, c.Objective);
+        var halved = exact.CellKm < Math.Max(0.5, RuleIndex.Reach(options) / 6);
+        return (stats.Certified && halved && sparse.Matched == dense.Matched && sparse.PriorityMatched == dense.PriorityMatched && sparse.TotalScore == dense.TotalScore)
+            .Label($"certified {stats.Certified}, cell {exact.CellKm} km; matched {sparse.Matched}/{dense.Matched}, priority {sparse.PriorityMatched}/{dense.PriorityMatched}, score {sparse.TotalScore}/{dense.TotalScore}");
+    });
+}
