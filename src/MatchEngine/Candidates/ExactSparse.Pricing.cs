@@ -34,7 +34,8 @@ internal sealed partial class ExactSparse
 
     /// <summary>
     /// Pairs found per mentee and pricing round: the most violating ones (rationed per mentor before they join). 64
-    /// against 16 took 100k x 100k from 29 rounds to 12 (370 s to 173 s) and 20k x 20k co-located from 11 to 6.
+    /// against 16 took 100k x 100k from 29 rounds to about 12 and 20k x 20k co-located from 11 to 6; with the ration
+    /// of 16 and the exact bound, 100k x 100k went from 370 s to 137 s (benchmarks/README.md).
     /// </summary>
     private const int PerMentee = 64;
 

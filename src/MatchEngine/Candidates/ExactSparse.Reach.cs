@@ -191,7 +191,7 @@ internal sealed partial class ExactSparse
             {
                 if (kernel.MentorUsable[m] && capacity[m] > 0 && (kernel.MentorModes[m] & InPerson) != 0 && kernel.MentorPoint[m] is not null)
                 {
-                    var key = Pack((long)Math.Floor(_mxyz[3 * m] / size), (long)Math.Floor(_mxyz[(3 * m) + 1] / size), (long)Math.Floor(_mxyz[(3 * m) + 2] / size));
+                    var key = CellKey(_mxyz, m, size);
                     occupancy[key] = occupancy.GetValueOrDefault(key) + 1;
                     located++;
                 }
@@ -227,8 +227,8 @@ internal sealed partial class ExactSparse
         return xyz;
     }
 
-    private long CellKey(double[] xyz, int i) =>
-        Pack((long)Math.Floor(xyz[3 * i] / _cellKm), (long)Math.Floor(xyz[(3 * i) + 1] / _cellKm), (long)Math.Floor(xyz[(3 * i) + 2] / _cellKm));
+    private static long CellKey(double[] xyz, int i, double size) =>
+        Pack((long)Math.Floor(xyz[3 * i] / size), (long)Math.Floor(xyz[(3 * i) + 1] / size), (long)Math.Floor(xyz[(3 * i) + 2] / size));
 
     private static long Pack(long i, long j, long k) => ((i + (1 << 20)) << 42) | ((j + (1 << 20)) << 21) | (k + (1 << 20));
 

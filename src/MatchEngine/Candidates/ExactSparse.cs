@@ -108,7 +108,7 @@ internal sealed partial class ExactSparse
                 var region = kernel.MentorRegion[m];
                 if (kernel.MentorPoint[m] is not null)
                 {
-                    var cell = CellKey(_mxyz, m);
+                    var cell = CellKey(_mxyz, m, _cellKm);
                     Add(keyed, (1, 0, cell), m);
                     Add(keyed, (2, 0, (region * 2L) + 1), m);
                     Add(keyed, (11, hubType, cell), m);

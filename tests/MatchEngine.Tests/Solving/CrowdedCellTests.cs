@@ -28,12 +28,8 @@ public class CrowdedCellTests
     public Property Halved_cells_give_the_optimum_over_every_pair() => Prop.ForAll(Cases.ToArbitrary(), c =>
     {
         var options = MatchOptions.Default with { Objective = c.Objective };
-        var mentors = c.Batch.Mentors.ToArray();
-        var mentees = c.Batch.Mentees.ToArray();
+        var (mentors, mentees, _, _, kernel) = KernelOf.Batch(c.Batch, options);
         var capacity = mentors.Select(m => m.Capacity).ToArray();
-        var mentorAge = mentors.Select(m => Age.On(m.BirthDate, c.Batch.AsOf)).ToArray();
-        var menteeAge = mentees.Select(m => Age.On(m.BirthDate, c.Batch.AsOf)).ToArray();
-        var kernel = new PairKernel(mentors, mentorAge, mentees, menteeAge, RuleIndex.Of(RuleSet.Default.Rules), options);
         var exact = new ExactSparse(kernel, capacity, [.. mentees.Select(e => e.UnmetNeeds)], options, crowdedCell: -1);
         exact.Candidates(options.CandidatesPerMentee, null, CancellationToken.None);
         var (sparse, _, _, stats) = exact.Solve(c.Objective, 200, null, CancellationToken.None);

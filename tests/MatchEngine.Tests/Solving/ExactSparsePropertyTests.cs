@@ -158,11 +158,7 @@ public class ExactSparsePropertyTests
             return true.Label("not indexable");
         }
 
-        var mentors = batch.Mentors.ToArray();
-        var mentees = batch.Mentees.ToArray();
-        var mentorAge = mentors.Select(m => Age.On(m.BirthDate, batch.AsOf)).ToArray();
-        var menteeAge = mentees.Select(m => Age.On(m.BirthDate, batch.AsOf)).ToArray();
-        var kernel = new PairKernel(mentors, mentorAge, mentees, menteeAge, index, options);
+        var (mentors, mentees, mentorAge, menteeAge, kernel) = KernelOf.Batch(batch, options, index);
         var gate = new PairGate(rules.Rules, new PairScorer(options), options);
         for (var m = 0; m < mentors.Length; m++)
         {

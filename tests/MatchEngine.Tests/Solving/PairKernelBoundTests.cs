@@ -38,11 +38,7 @@ public class PairKernelBoundTests
     public Property Points_never_exceed_the_bound_without_slack() => Prop.ForAll(Cases.ToArbitrary(), c =>
     {
         var options = MatchOptions.Default with { Weights = c.Weights, ProximityScaleKm = c.Scale, FaceToFaceMaxKm = 60, HybridMaxKm = 120 };
-        var mentors = c.Batch.Mentors.ToArray();
-        var mentees = c.Batch.Mentees.ToArray();
-        var mentorAge = mentors.Select(m => Age.On(m.BirthDate, c.Batch.AsOf)).ToArray();
-        var menteeAge = mentees.Select(m => Age.On(m.BirthDate, c.Batch.AsOf)).ToArray();
-        var kernel = new PairKernel(mentors, mentorAge, mentees, menteeAge, RuleIndex.Of(RuleSet.Default.Rules), options);
+        var (mentors, mentees, _, _, kernel) = KernelOf.Batch(c.Batch, options);
         for (var m = 0; m < mentors.Length; m++)
         {
             for (var e = 0; e < mentees.Length; e++)
