@@ -241,18 +241,24 @@ internal sealed partial class ExactSparse
         // a maximum taken over all of them.
         var countsProven = false;
         (int Priority, int Matched) proven = default;
-        WarmStart? warm = null;
-        var maxRepairs = Math.Max(64, _k.MenteeCount / 10);
+        SparseWarm? warm = null;
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();
             var (problem, modes) = Problem();
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0) { Kind = ProgressStage.Solving });
-            // Once the counts are proven, a round starts from the last optimum (only its added pairs are repaired);
-            // from nothing when too many pairs need it, or the repair declines.
-            var solution = (countsProven && warm is not null ? WarmRepair.Solve(problem, objective, proven, warm, maxRepairs, ct) : null)
-                ?? AssignmentSolver.Solve(problem, objective, withPrices: true, countsProven ? proven : null, ct);
-            warm = solution.Warm;
+            // A round starts from the last optimum (SparseAssignment: only what its added pairs change is searched);
+            // the first round, and one whose searches outgrow their budget, is solved from nothing by OR-Tools, whose
+            // optimum the next round starts from.
+            var solution = warm is null ? null : SparseAssignment.Solve(problem, objective, warm, WarmBudget * ((long)problem.ArcCount + problem.LeftCount), ct, out _);
+            if (solution is null || (countsProven && !Keeps(solution, proven, objective)))
+            {
+                var cold = AssignmentSolver.Solve(problem, objective, withPrices: false, countsProven ? proven : null, ct);
+                solution = SparseAssignment.Adopt(problem, objective, cold, ct)
+                    ?? AssignmentSolver.Solve(problem, objective, withPrices: true, countsProven ? proven : null, ct);
+            }
+
+            warm = solution.SparseWarm;
 
             if (!countsProven)
             {
@@ -290,6 +296,18 @@ internal sealed partial class ExactSparse
             }
         }
     }
+
+    /// <summary>
+    /// How many pairs a warm-started round may scan in its searches, per pair and mentee of the problem, before it gives
+    /// up and the round is solved from nothing by OR-Tools (whose optimum the next round then starts from). A scanned
+    /// pair costs about 20 to 80 ns, an OR-Tools solve about 2 to 5 us per pair: 100 is about where they break even
+    /// (8k x 20k and 100k x 100k; 20k x 20k co-located never reaches it).
+    /// </summary>
+    private const long WarmBudget = 100;
+
+    /// <summary>Whether a round's optimum keeps the proven counts (it must: pricing only adds pairs).</summary>
+    private static bool Keeps(AssignmentSolution s, (int Priority, int Matched) proven, ObjectiveOrder objective) =>
+        s.PriorityMatched == proven.Priority && (objective == ObjectiveOrder.BestPairsFirst || s.Matched == proven.Matched);
 
     private static bool Has(List<(int Mentor, int Points, MeetingModes Mode)> list, int m)
     {

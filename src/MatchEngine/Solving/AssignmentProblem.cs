@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace MatchEngine.Solving;
 
 /// <summary>
@@ -41,6 +43,15 @@ internal sealed class AssignmentProblem
     public int ArcCount => _arcLeft.Count;
 
     internal bool[] LeftPriority { get; }
+
+    /// <summary>The left ends of the arcs, in arc order.</summary>
+    internal ReadOnlySpan<int> Lefts => CollectionsMarshal.AsSpan(_arcLeft);
+
+    /// <summary>The right ends of the arcs, in arc order.</summary>
+    internal ReadOnlySpan<int> Rights => CollectionsMarshal.AsSpan(_arcRight);
+
+    /// <summary>The scores of the arcs, in arc order.</summary>
+    internal ReadOnlySpan<long> Scores => CollectionsMarshal.AsSpan(_arcScore);
 
     internal int[] RightCapacity { get; }
 
@@ -104,6 +115,6 @@ internal sealed record AssignmentSolution(IReadOnlyList<int> ArcOfLeft, int Matc
     /// <summary>The highest price of a right node with capacity: a pair left out of the problem cannot raise the score if its score is at most <c>PriceOfLeft[left] - MaxPriceOfRight</c>.</summary>
     internal long MaxPriceOfRight { get; init; }
 
-    /// <summary>What the next solve on a larger pair set may start from (with prices only).</summary>
-    internal WarmStart? Warm { get; init; }
+    /// <summary>What the next <see cref="SparseAssignment"/> solve on a larger pair set may start from.</summary>
+    internal SparseWarm? SparseWarm { get; init; }
 }

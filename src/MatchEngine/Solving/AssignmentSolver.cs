@@ -221,14 +221,11 @@ internal static class AssignmentSolver
         // Node potentials of the optimal flow: shortest distances in the residual network (no negative cycle at an optimum).
         var d = PotentialsFromSink(flow, sink);
         var used = new bool[r];
-        var mate = new int[l];
-        Array.Fill(mate, -1);
         for (var a = 0; a < arcs; a++)
         {
             if (flow.Flow(a) > 0)
             {
                 used[problem.ArcRight(a)] = true;
-                mate[problem.ArcLeft(a)] = problem.ArcRight(a);
             }
         }
 
@@ -238,7 +235,6 @@ internal static class AssignmentSolver
             PriceOfLeft = priceLeft,
             PriceOfRight = priceRight,
             MaxPriceOfRight = maxRight,
-            Warm = new WarmStart(top, mate, [.. d.Select(x => -x)]),
         };
     }
 

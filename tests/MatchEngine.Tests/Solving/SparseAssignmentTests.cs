@@ -1,0 +1,139 @@
+using MatchEngine.Solving;
+
+namespace MatchEngine.Tests.Solving;
+
+/// <summary>
+/// The specialised solver of the large-batch engine (<see cref="SparseAssignment"/>) against OR-Tools' min-cost flow on
+/// thousands of random problems, solved from nothing and warm-started after pairs were added and dropped: the counts
+/// and the score must equal OR-Tools', the matching must be valid, and the prices must certify it.
+/// </summary>
+public class SparseAssignmentTests
+{
+    [Theory]
+    [InlineData(1, ObjectiveOrder.MostPairsFirst, 0, 5)]
+    [InlineData(2, ObjectiveOrder.BestPairsFirst, 0, 5)]
+    [InlineData(3, ObjectiveOrder.MostPairsFirst, 0, 100)]
+    [InlineData(4, ObjectiveOrder.BestPairsFirst, 0, 10_000)]
+    [InlineData(5, ObjectiveOrder.MostPairsFirst, -50, 50)]
+    [InlineData(6, ObjectiveOrder.BestPairsFirst, -3_000, 7_000)]
+    public void Equals_OR_Tools_from_nothing_and_warm_started(int seed, ObjectiveOrder objective, int low, int high)
+    {
+        var rng = new Random(seed);
+        var resumedCount = 0;
+        for (var t = 0; t < 700; t++)
+        {
+            var big = t % 10 == 0;
+            int l = big ? rng.Next(20, 120) : rng.Next(1, 14), r = big ? rng.Next(10, 80) : rng.Next(1, 9);
+            var density = big ? rng.Next(2, 12) : rng.Next(1, 4);
+            var priority = Enumerable.Range(0, l).Select(_ => rng.Next(4) == 0).ToArray();
+            var capacity = Enumerable.Range(0, r).Select(_ => rng.Next(0, 4)).ToArray();
+            var all = new List<(int I, int J, long S)>();
+            for (var i = 0; i < l; i++)
+            {
+                for (var j = 0; j < r; j++)
+                {
+                    if (big ? rng.Next(r) < density : rng.Next(4) < density)
+                    {
+                        all.Add((i, j, rng.Next(low, high + 1)));
+                    }
+                }
+            }
+
+            // A first set (some of the pairs), solved from nothing; then pairs are added and unmatched ones dropped.
+            var first = all.Where(_ => rng.Next(3) > 0).ToList();
+            var firstProblem = Problem(priority, capacity, first);
+            var before = SparseAssignment.Solve(firstProblem, objective, null, CancellationToken.None);
+            Assert.NotNull(before);
+            Verify(firstProblem, objective, before!, $"case {t} (first)");
+
+            var matched = new HashSet<(int, int)>(Enumerable.Range(0, l).Where(i => before!.ArcOfLeft[i] >= 0)
+                .Select(i => (i, firstProblem.ArcRight(before!.ArcOfLeft[i]))));
+            var second = first.Where(x => matched.Contains((x.I, x.J)) || rng.Next(5) > 0)
+                .Concat(all.Where(x => !first.Contains(x) && rng.Next(3) > 0)).ToList();
+            var problem = Problem(priority, capacity, second);
+            var warm = SparseAssignment.Solve(problem, objective, before!.SparseWarm, long.MaxValue, CancellationToken.None, out var resumed);
+            Assert.NotNull(warm);
+            resumedCount += resumed ? 1 : 0;
+            Verify(problem, objective, warm!, $"case {t} (warm)");
+
+            // OR-Tools' optimum adopted: the lowest prices it allows certify it, and they are no higher than the solver's.
+            var adopted = SparseAssignment.Adopt(problem, objective, AssignmentSolver.Solve(problem, objective), CancellationToken.None);
+            Assert.NotNull(adopted);
+            Verify(problem, objective, adopted!, $"case {t} (adopted)");
+            Assert.All(Enumerable.Range(0, r), j => Assert.True(adopted!.PriceOfRight![j] >= warm!.PriceOfRight![j], $"case {t}: adopted price of {j} above the solver's"));
+        }
+
+        Assert.True(resumedCount > 600, $"warm-started {resumedCount} times");
+    }
+
+    [Fact]
+    public void Gives_up_when_its_searches_outgrow_the_budget()
+    {
+        // Two left nodes want the one place most; the second must search (and scan pairs) to settle it.
+        var problem = new AssignmentProblem([false, false], [1, 1]);
+        problem.AddArc(0, 0, 10);
+        problem.AddArc(1, 0, 20);
+        problem.AddArc(1, 1, 5);
+        Assert.Null(SparseAssignment.Solve(problem, ObjectiveOrder.MostPairsFirst, null, 0, CancellationToken.None, out _));
+        Assert.Equal(15, SparseAssignment.Solve(problem, ObjectiveOrder.MostPairsFirst, null, 100, CancellationToken.None, out _)!.TotalScore);
+    }
+
+    [Fact]
+    public void Declines_scores_too_large_for_its_weights()
+    {
+        // 100,000 left nodes x scores up to 10^12: the bonuses would pass 2^60.
+        var problem = new AssignmentProblem(new bool[100_000], [1, 1]);
+        problem.AddArc(0, 0, AssignmentProblem.MaxAbsScore);
+        problem.AddArc(1, 1, -AssignmentProblem.MaxAbsScore);
+        Assert.Null(SparseAssignment.Solve(problem, ObjectiveOrder.MostPairsFirst, null, CancellationToken.None));
+        var small = new AssignmentProblem(new bool[1_000], [1, 1]);
+        small.AddArc(0, 0, AssignmentProblem.MaxAbsScore);
+        small.AddArc(1, 1, -AssignmentProblem.MaxAbsScore);
+        Assert.Equal(0, SparseAssignment.Solve(small, ObjectiveOrder.MostPairsFirst, null, CancellationToken.None)!.TotalScore);
+    }
+
+    /// <summary>Counts and score equal OR-Tools'; the matching is valid; no pair of the problem beats its prices.</summary>
+    private static void Verify(AssignmentProblem problem, ObjectiveOrder objective, AssignmentSolution s, string label)
+    {
+        var oracle = AssignmentSolver.Solve(problem, objective);
+        Assert.True(oracle.PriorityMatched == s.PriorityMatched, $"{label}: priority {s.PriorityMatched} vs OR-Tools {oracle.PriorityMatched}");
+        if (objective == ObjectiveOrder.MostPairsFirst)
+        {
+            Assert.True(oracle.Matched == s.Matched, $"{label}: matched {s.Matched} vs OR-Tools {oracle.Matched}"); // best pairs first: pairs of 0 points may or may not be taken
+        }
+
+        Assert.True(oracle.TotalScore == s.TotalScore, $"{label}: score {s.TotalScore} vs OR-Tools {oracle.TotalScore}");
+        var load = new int[problem.RightCount];
+        var total = 0L;
+        for (var i = 0; i < problem.LeftCount; i++)
+        {
+            if (s.ArcOfLeft[i] is var a and >= 0)
+            {
+                Assert.Equal(i, problem.ArcLeft(a));
+                load[problem.ArcRight(a)]++;
+                total += problem.ArcScore(a);
+            }
+        }
+
+        Assert.Equal(s.TotalScore, total);
+        Assert.All(Enumerable.Range(0, problem.RightCount), j => Assert.True(load[j] <= problem.RightCapacity[j]));
+        for (var a = 0; a < problem.ArcCount; a++)
+        {
+            if (s.ArcOfLeft[problem.ArcLeft(a)] != a)
+            {
+                Assert.True(problem.ArcScore(a) <= s.PriceOfLeft![problem.ArcLeft(a)] - s.PriceOfRight![problem.ArcRight(a)], $"{label}: pair {a} beats its prices");
+            }
+        }
+    }
+
+    private static AssignmentProblem Problem(bool[] priority, int[] capacity, List<(int I, int J, long S)> arcs)
+    {
+        var p = new AssignmentProblem(priority, capacity);
+        foreach (var (i, j, s) in arcs)
+        {
+            p.AddArc(i, j, s);
+        }
+
+        return p;
+    }
+}
