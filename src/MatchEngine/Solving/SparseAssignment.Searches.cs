@@ -1,0 +1,423 @@
+using System.Runtime.CompilerServices;
+
+namespace MatchEngine.Solving;
+
+/// <summary>The searches: shortest alternating paths on reduced costs, forward from left nodes and backward from right nodes.</summary>
+internal static partial class SparseAssignment
+{
+    private sealed partial class State
+    {
+        /// <summary>Searches from every left node that breaks the optimality conditions, then from every such right node.</summary>
+        public bool Run(long budget)
+        {
+            _budget = budget;
+            var n = 0;
+            while (_rows.TryDequeue(out var s))
+            {
+                if ((++n & 1023) == 0)
+                {
+                    _ct.ThrowIfCancellationRequested();
+                }
+
+                // Its dual lowered to the least feasible one (prices rose since it was set): shorter searches.
+                long need = 0;
+                for (var k = _first[s]; k < _first[s + 1]; k++)
+                {
+                    need = Math.Max(need, _weight[k] - _v[_col[k]]);
+                }
+
+                _u[s] = need;
+                if (need > 0 && _matched[s] < 0)
+                {
+                    Forward(s);
+                    if (_work > _budget)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            for (var j = 0; j < _r; j++)
+            {
+                if ((++n & 1023) == 0)
+                {
+                    _ct.ThrowIfCancellationRequested();
+                }
+
+                while (_v[j] > 0 && _load[j] < _p.RightCapacity[j])
+                {
+                    Backward(j);
+                    if (_work > _budget)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// From an unmatched left node s with u > 0: Dijkstra on reduced costs along alternating paths, to the nearest
+        /// end, which is a right node with room (distance d) or a matched left node that leaves its pair (d + u).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Forward(int s)
+        {
+            var best = _u[s];
+            var end = s;
+            Settle(s, 0, -1);
+            ScanLeft(s, 0, best);
+            while (_heap.TryDequeue(out var x, out var dx))
+            {
+                if (dx >= best)
+                {
+                    break;
+                }
+
+                if (_done[x] || dx != _dist[x])
+                {
+                    continue;
+                }
+
+                _done[x] = true;
+                var j = x - _l;
+                if (_load[j] < Room(j))
+                {
+                    (best, end) = (dx, x);
+                    break;
+                }
+
+                for (var t = _slotFirst[j]; t < _slotFirst[j] + _load[j]; t++)
+                {
+                    var i = _slots[t];
+                    Settle(i, dx, x);
+                    if (dx + _u[i] < best)
+                    {
+                        (best, end) = (dx + _u[i], i);
+                    }
+
+                    ScanLeft(i, dx, best);
+                }
+            }
+
+            // Duals: nodes nearer than the end move by their lead (left down, right up); the path becomes tight.
+            foreach (var x in _touched)
+            {
+                if (_done[x] && _dist[x] < best)
+                {
+                    if (x < _l)
+                    {
+                        _u[x] -= best - _dist[x];
+                    }
+                    else
+                    {
+                        _v[x - _l] += best - _dist[x];
+                    }
+                }
+            }
+
+            // The path, from its end back to s: each left node on it moves to the right node that reached it.
+            var at = end;
+            if (at < _l)
+            {
+                if (at == s)
+                {
+                    Reset();
+                    return;
+                }
+
+                at = _l + _col[_matched[at]];
+                Unassign(end);
+            }
+
+            while (true)
+            {
+                var i = _pred[at];
+                var k = _pred[i] < 0 ? -1 : _pred[i];
+                var position = FindPair(i, at - _l);
+                if (_matched[i] >= 0)
+                {
+                    Unassign(i);
+                }
+
+                Assign(i, position);
+                if (i == s)
+                {
+                    break;
+                }
+
+                at = k;
+            }
+
+            Reset();
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Settle(int x, long d, int from)
+        {
+            if (_dist[x] == long.MaxValue)
+            {
+                _touched.Add(x);
+            }
+
+            _dist[x] = d;
+            _pred[x] = from;
+            _done[x] = true;
+        }
+
+        /// <summary>Relaxes the pairs of left node i (settled at distance d) towards right nodes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void ScanLeft(int i, long d, long best)
+        {
+            var ui = _u[i];
+            _work += _first[i + 1] - _first[i];
+            for (var k = _first[i]; k < _first[i + 1]; k++)
+            {
+                var y = _l + _col[k];
+                if (_done[y])
+                {
+                    continue;
+                }
+
+                var nd = d + ui + _v[_col[k]] - _weight[k];
+                if (nd < _dist[y] && nd < best)
+                {
+                    if (_dist[y] == long.MaxValue)
+                    {
+                        _touched.Add(y);
+                    }
+
+                    _dist[y] = nd;
+                    _pred[y] = i;
+                    _heap.Enqueue(y, nd);
+                }
+            }
+        }
+
+        /// <summary>
+        /// From a right node t with room and v > 0: Dijkstra backwards along alternating paths, to the nearest end, which
+        /// is an unmatched left node that takes a place (distance d) or a right node whose price falls to 0 (d + v).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Backward(int t)
+        {
+            EnsureColumns();
+            var colFirst = _colFirst!;
+            var colPair = _colPair!;
+            var best = _v[t];
+            var end = _l + t;
+            Settle(_l + t, 0, -1);
+            SettleHeld(t, 0, -1);
+            ScanRight(t, 0, best, colFirst, colPair);
+            while (_heap.TryDequeue(out var x, out var dx))
+            {
+                if (dx >= best)
+                {
+                    break;
+                }
+
+                if (_done[x] || dx != _dist[x])
+                {
+                    continue;
+                }
+
+                _done[x] = true;
+                if (_matched[x] < 0)
+                {
+                    (best, end) = (dx, x);
+                    break;
+                }
+
+                var c = _col[_matched[x]];
+                if (_done[_l + c])
+                {
+                    continue;
+                }
+
+                Settle(_l + c, dx, x);
+                SettleHeld(c, dx, x);
+                if (dx + _v[c] < best)
+                {
+                    (best, end) = (dx + _v[c], _l + c);
+                }
+
+                ScanRight(c, dx, best, colFirst, colPair);
+            }
+
+            foreach (var x in _touched)
+            {
+                if (_done[x] && _dist[x] < best)
+                {
+                    if (x < _l)
+                    {
+                        _u[x] += best - _dist[x];
+                    }
+                    else
+                    {
+                        _v[x - _l] -= best - _dist[x];
+                    }
+                }
+            }
+
+            // The path, from its end back to t: each left node on it moves to the right node it was reached from.
+            var moves = new List<(int Left, int Right)>();
+            var at = end;
+            if (at >= _l)
+            {
+                // A right node whose price fell to 0 gives up the left node that reached it (t itself gives up nothing).
+                while (at != _l + t)
+                {
+                    var i = _pred[at];
+                    moves.Add((i, _pred[i] - _l));
+                    at = _pred[i];
+                }
+            }
+            else
+            {
+                for (var i = at; ;)
+                {
+                    moves.Add((i, _pred[i] - _l));
+                    if (_pred[i] == _l + t)
+                    {
+                        break;
+                    }
+
+                    i = _pred[_pred[i]];
+                }
+            }
+
+            foreach (var (i, _) in moves)
+            {
+                if (_matched[i] >= 0)
+                {
+                    Unassign(i);
+                }
+            }
+
+            foreach (var (i, j) in moves)
+            {
+                Assign(i, FindPair(i, j));
+            }
+
+            Reset();
+        }
+
+        /// <summary>
+        /// The left nodes right node c holds (but <paramref name="except"/>) move with it: as its price falls, theirs
+        /// rise as much, so their pairs with it stay tight (they have no other way on in a backward search).
+        /// </summary>
+        private void SettleHeld(int c, long d, int except)
+        {
+            for (var t = _slotFirst[c]; t < _slotFirst[c] + _load[c]; t++)
+            {
+                if (_slots[t] != except)
+                {
+                    Settle(_slots[t], d, _l + c);
+                }
+            }
+        }
+
+        /// <summary>Relaxes the pairs into right node c (settled at distance d) towards left nodes not matched to it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void ScanRight(int c, long d, long best, int[] colFirst, int[] colPair)
+        {
+            var vc = _v[c];
+            _work += colFirst[c + 1] - colFirst[c];
+            for (var x = colFirst[c]; x < colFirst[c + 1]; x++)
+            {
+                var k = colPair[x];
+                var i = LeftOf(k);
+                if (_done[i] || (_matched[i] >= 0 && _col[_matched[i]] == c))
+                {
+                    continue;
+                }
+
+                var nd = d + _u[i] + vc - _weight[k];
+                if (nd < _dist[i] && nd < best)
+                {
+                    if (_dist[i] == long.MaxValue)
+                    {
+                        _touched.Add(i);
+                    }
+
+                    _dist[i] = nd;
+                    _pred[i] = _l + c;
+                    _heap.Enqueue(i, nd);
+                }
+            }
+        }
+
+        private int LeftOf(int k) => _leftOfPair![k];
+
+        private void EnsureColumns()
+        {
+            if (_colFirst is not null)
+            {
+                return;
+            }
+
+            var n = _col.Length;
+            _leftOfPair = new int[n];
+            for (var i = 0; i < _l; i++)
+            {
+                for (var k = _first[i]; k < _first[i + 1]; k++)
+                {
+                    _leftOfPair[k] = i;
+                }
+            }
+
+            var (first, order) = AssignmentSolver.ArcsBy(_col, n, _r);
+            (_colFirst, _colPair) = (first, order);
+        }
+
+        private int FindPair(int i, int j)
+        {
+            for (var k = _first[i]; k < _first[i + 1]; k++)
+            {
+                if (_col[k] == j)
+                {
+                    return k;
+                }
+            }
+
+            throw new InvalidOperationException("An augmenting path used a pair that is not in the problem.");
+        }
+
+        private void Reset()
+        {
+            foreach (var x in _touched)
+            {
+                _dist[x] = long.MaxValue;
+                _done[x] = false;
+            }
+
+            _touched.Clear();
+            _heap.Clear();
+        }
+
+        private void Assign(int i, int k)
+        {
+            var j = _col[k];
+            _slots[_slotFirst[j] + _load[j]++] = i;
+            _matched[i] = k;
+        }
+
+        private void Unassign(int i)
+        {
+            var j = _col[_matched[i]];
+            var from = _slotFirst[j];
+            var last = from + --_load[j];
+            for (var t = from; t <= last; t++)
+            {
+                if (_slots[t] == i)
+                {
+                    _slots[t] = _slots[last];
+                    break;
+                }
+            }
+
+            _matched[i] = -1;
+        }
+    }
+}
