@@ -318,22 +318,24 @@ internal static partial class SparseAssignment
             }
         }
 
-        /// <summary>Relaxes the pairs into right node c (settled at distance d) towards left nodes not matched to it.</summary>
+        /// <summary>
+        /// Relaxes the pairs into right node c (settled at distance d) towards left nodes not yet settled (those c holds
+        /// are: they were settled with it).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void ScanRight(int c, long d, long best, int[] colFirst, int[] colPair)
+        private void ScanRight(int c, long d, long best, int[] colFirst, ColumnPair[] colPair)
         {
             var vc = _v[c];
             _work += colFirst[c + 1] - colFirst[c];
             for (var x = colFirst[c]; x < colFirst[c + 1]; x++)
             {
-                var k = colPair[x];
-                var i = LeftOf(k);
-                if (_done[i] || (_matched[i] >= 0 && _col[_matched[i]] == c))
+                var (i, weight) = (colPair[x].Left, colPair[x].Weight);
+                if (_done[i])
                 {
                     continue;
                 }
 
-                var nd = d + _u[i] + vc - _weight[k];
+                var nd = d + _u[i] + vc - weight;
                 if (nd < _dist[i] && nd < best)
                 {
                     if (_dist[i] == long.MaxValue)
@@ -348,8 +350,7 @@ internal static partial class SparseAssignment
             }
         }
 
-        private int LeftOf(int k) => _leftOfPair![k];
-
+        /// <summary>The pairs by right node (left node and weight side by side), built when a backward search first needs them.</summary>
         private void EnsureColumns()
         {
             if (_colFirst is not null)
@@ -357,18 +358,28 @@ internal static partial class SparseAssignment
                 return;
             }
 
-            var n = _col.Length;
-            _leftOfPair = new int[n];
+            var first = new int[_r + 1];
+            foreach (var j in _col)
+            {
+                first[j + 1]++;
+            }
+
+            for (var j = 0; j < _r; j++)
+            {
+                first[j + 1] += first[j];
+            }
+
+            var pairs = new ColumnPair[_col.Length];
+            var fill = (int[])first.Clone();
             for (var i = 0; i < _l; i++)
             {
                 for (var k = _first[i]; k < _first[i + 1]; k++)
                 {
-                    _leftOfPair[k] = i;
+                    pairs[fill[_col[k]]++] = new ColumnPair(i, _weight[k]);
                 }
             }
 
-            var (first, order) = AssignmentSolver.ArcsBy(_col, n, _r);
-            (_colFirst, _colPair) = (first, order);
+            (_colFirst, _colPair) = (first, pairs);
         }
 
         private int FindPair(int i, int j)

@@ -121,6 +121,9 @@ internal static partial class SparseAssignment
         return (priority, other, shift, range);
     }
 
+    /// <summary>A pair seen from its right node: the left node and the weight.</summary>
+    private readonly record struct ColumnPair(int Left, long Weight);
+
     /// <summary>The solver's working state: the pairs by left and by right node, the matching and the duals.</summary>
     private sealed partial class State
     {
@@ -139,10 +142,9 @@ internal static partial class SparseAssignment
         private readonly long[] _weight;
         private readonly int[] _arc;
 
-        // Pairs by right node (built when a backward search needs them): left node, position in the left node's list.
+        // Pairs by right node (built when a backward search needs them): left node and weight.
         private int[]? _colFirst;
-        private int[]? _colPair;
-        private int[]? _leftOfPair;
+        private ColumnPair[]? _colPair;
 
         // Matching: each left node's position in its pair list (or -1), each right node's left nodes in its slots.
         private readonly int[] _matched;
