@@ -33,11 +33,12 @@ internal sealed partial class ExactSparse
     private long[]? _lastRight;
 
     /// <summary>
-    /// Pairs found per mentee and pricing round: the most violating ones (rationed per mentor before they join). 64
-    /// against 16 took 100k x 100k from 29 rounds to about 12 and 20k x 20k co-located from 11 to 6; with the ration
-    /// of 16 and the exact bound, 100k x 100k went from 370 s to 137 s (benchmarks/README.md).
+    /// Pairs found per mentee and pricing round: the most violating ones (rationed per mentor before they join). With
+    /// rounds re-solved from nothing (OR-Tools), 64 against 16 took 100k x 100k from 29 rounds to about 12; with the
+    /// warm-started solver, smaller rounds are cheaper: 32 took 100k x 100k from 90 s to 71 s (18 rounds; 16 gave 82 s,
+    /// 128 gave 134 s), and no other batch of benchmarks/match-scale.sh was slower (benchmarks/README.md).
     /// </summary>
-    private const int PerMentee = 64;
+    private const int PerMentee = 32;
 
     /// <summary>
     /// Prices every eligible pair left out against the dual values of the restricted optimum: a pair (mentee i,

@@ -242,7 +242,7 @@ internal sealed partial class ExactSparse
         var countsProven = false;
         (int Priority, int Matched) proven = default;
         SparseWarm? warm = null;
-        var warmBudget = _capacity.Sum(c => (long)c) < _k.MenteeCount ? ScarceWarmBudget : WarmBudget;
+        var gaveUp = false;
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();
@@ -251,7 +251,9 @@ internal sealed partial class ExactSparse
             // A round starts from the last optimum (SparseAssignment: only what its added pairs change is searched);
             // the first round, and one whose searches outgrow their budget, is solved from nothing by OR-Tools, whose
             // optimum the next round starts from.
-            var solution = warm is null ? null : SparseAssignment.Solve(problem, objective, warm, warmBudget * ((long)problem.ArcCount + problem.LeftCount), ct, out _);
+            var budget = (gaveUp ? WarmBudgetAfterGivingUp : WarmBudget) * ((long)problem.ArcCount + problem.LeftCount);
+            var solution = warm is null ? null : SparseAssignment.Solve(problem, objective, warm, budget, ct, out _);
+            gaveUp = warm is not null && solution is null;
             if (solution is null || (countsProven && !Keeps(solution, proven, objective)))
             {
                 var cold = AssignmentSolver.Solve(problem, objective, withPrices: false, countsProven ? proven : null, ct);
@@ -307,10 +309,10 @@ internal sealed partial class ExactSparse
     private const long WarmBudget = 100;
 
     /// <summary>
-    /// The budget when mentors have fewer places than there are young people: there most warm rounds either end well
-    /// below 30 or run far past 100 (40k x 100k: 92.5 s with 100, 77.8 s with 30; 8k x 20k within noise).
+    /// The budget of the round after one that gave up: hard rounds tend to come in runs (40k x 100k gave up in five
+    /// rounds in a row), and there most either end well below 30 or run far past 100.
     /// </summary>
-    private const long ScarceWarmBudget = 30;
+    private const long WarmBudgetAfterGivingUp = 30;
 
     /// <summary>Whether a round's optimum keeps the proven counts (it must: pricing only adds pairs).</summary>
     private static bool Keeps(AssignmentSolution s, (int Priority, int Matched) proven, ObjectiveOrder objective) =>
