@@ -7,7 +7,10 @@ internal static partial class SparseAssignment
 {
     private sealed partial class State
     {
-        /// <summary>Searches from every left node that breaks the optimality conditions, then from every such right node.</summary>
+        /// <summary>
+        /// Searches from every left node that breaks the optimality conditions, then from every such right node; false
+        /// (the state is then of no use) once the searches have scanned more pairs than the budget.
+        /// </summary>
         public bool Run(long budget)
         {
             _budget = budget;
@@ -68,19 +71,8 @@ internal static partial class SparseAssignment
             var end = s;
             Settle(s, 0, -1);
             ScanLeft(s, 0, best);
-            while (_heap.TryDequeue(out var x, out var dx))
+            while (Pop(best, out var x, out var dx))
             {
-                if (dx >= best)
-                {
-                    break;
-                }
-
-                if (_done[x] || dx != _dist[x])
-                {
-                    continue;
-                }
-
-                _done[x] = true;
                 var j = x - _l;
                 if (_load[j] < Room(j))
                 {
@@ -101,21 +93,7 @@ internal static partial class SparseAssignment
                 }
             }
 
-            // Duals: nodes nearer than the end move by their lead (left down, right up); the path becomes tight.
-            foreach (var x in _touched)
-            {
-                if (_done[x] && _dist[x] < best)
-                {
-                    if (x < _l)
-                    {
-                        _u[x] -= best - _dist[x];
-                    }
-                    else
-                    {
-                        _v[x - _l] += best - _dist[x];
-                    }
-                }
-            }
+            MoveDuals(best, forward: true);
 
             // The path, from its end back to s: each left node on it moves to the right node that reached it.
             var at = end;
@@ -134,7 +112,7 @@ internal static partial class SparseAssignment
             while (true)
             {
                 var i = _pred[at];
-                var k = _pred[i] < 0 ? -1 : _pred[i];
+                var next = _pred[i];
                 var position = FindPair(i, at - _l);
                 if (_matched[i] >= 0)
                 {
@@ -147,10 +125,55 @@ internal static partial class SparseAssignment
                     break;
                 }
 
-                at = k;
+                at = next;
             }
 
             Reset();
+        }
+
+        /// <summary>Pops the nearest node not yet settled and nearer than <paramref name="best"/>, and settles it; false when none is left.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool Pop(long best, out int x, out long dx)
+        {
+            while (_heap.TryDequeue(out x, out dx))
+            {
+                if (dx >= best)
+                {
+                    return false;
+                }
+
+                if (!_done[x] && dx == _dist[x])
+                {
+                    _done[x] = true;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The duals after a search whose end is at distance <paramref name="best"/>: every node settled nearer moves by
+        /// its lead (forward: left nodes down, right nodes up; backward the other way). Every reduced cost stays at least
+        /// 0, and those along the path become 0.
+        /// </summary>
+        private void MoveDuals(long best, bool forward)
+        {
+            foreach (var x in _touched)
+            {
+                if (_done[x] && _dist[x] < best)
+                {
+                    var lead = forward ? best - _dist[x] : _dist[x] - best;
+                    if (x < _l)
+                    {
+                        _u[x] -= lead;
+                    }
+                    else
+                    {
+                        _v[x - _l] += lead;
+                    }
+                }
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -210,19 +233,8 @@ internal static partial class SparseAssignment
             Settle(_l + t, 0, -1);
             SettleHeld(t, 0, -1);
             ScanRight(t, 0, best, colFirst, colPair);
-            while (_heap.TryDequeue(out var x, out var dx))
+            while (Pop(best, out var x, out var dx))
             {
-                if (dx >= best)
-                {
-                    break;
-                }
-
-                if (_done[x] || dx != _dist[x])
-                {
-                    continue;
-                }
-
-                _done[x] = true;
                 if (_matched[x] < 0)
                 {
                     (best, end) = (dx, x);
@@ -245,20 +257,7 @@ internal static partial class SparseAssignment
                 ScanRight(c, dx, best, colFirst, colPair);
             }
 
-            foreach (var x in _touched)
-            {
-                if (_done[x] && _dist[x] < best)
-                {
-                    if (x < _l)
-                    {
-                        _u[x] += best - _dist[x];
-                    }
-                    else
-                    {
-                        _v[x - _l] -= best - _dist[x];
-                    }
-                }
-            }
+            MoveDuals(best, forward: false);
 
             // The path, from its end back to t: each left node on it moves to the right node it was reached from.
             var moves = new List<(int Left, int Right)>();
@@ -304,8 +303,9 @@ internal static partial class SparseAssignment
         }
 
         /// <summary>
-        /// The left nodes right node c holds (but <paramref name="except"/>) move with it: as its price falls, theirs
-        /// rise as much, so their pairs with it stay tight (they have no other way on in a backward search).
+        /// The left nodes right node c holds (but <paramref name="except"/>) are settled with it: as its price falls,
+        /// theirs rise as much, so their pairs with it stay tight. (Scanning c would reach them at the same distance
+        /// through those tight pairs; settling them at once saves their trips through the heap.)
         /// </summary>
         private void SettleHeld(int c, long d, int except)
         {

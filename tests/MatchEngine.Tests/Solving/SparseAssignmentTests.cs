@@ -10,13 +10,15 @@ namespace MatchEngine.Tests.Solving;
 public class SparseAssignmentTests
 {
     [Theory]
-    [InlineData(1, ObjectiveOrder.MostPairsFirst, 0, 5)]
-    [InlineData(2, ObjectiveOrder.BestPairsFirst, 0, 5)]
-    [InlineData(3, ObjectiveOrder.MostPairsFirst, 0, 100)]
-    [InlineData(4, ObjectiveOrder.BestPairsFirst, 0, 10_000)]
-    [InlineData(5, ObjectiveOrder.MostPairsFirst, -50, 50)]
-    [InlineData(6, ObjectiveOrder.BestPairsFirst, -3_000, 7_000)]
-    public void Equals_OR_Tools_from_nothing_and_warm_started(int seed, ObjectiveOrder objective, int low, int high)
+    [InlineData(1, ObjectiveOrder.MostPairsFirst, 0, 5, 3)]
+    [InlineData(2, ObjectiveOrder.BestPairsFirst, 0, 5, 3)]
+    [InlineData(3, ObjectiveOrder.MostPairsFirst, 0, 100, 3)]
+    [InlineData(4, ObjectiveOrder.BestPairsFirst, 0, 10_000, 3)]
+    [InlineData(5, ObjectiveOrder.MostPairsFirst, -50, 50, 3)]
+    [InlineData(6, ObjectiveOrder.BestPairsFirst, -3_000, 7_000, 3)]
+    [InlineData(7, ObjectiveOrder.MostPairsFirst, 0, 20, 6)]
+    [InlineData(8, ObjectiveOrder.BestPairsFirst, 0, 20, 6)]
+    public void Equals_OR_Tools_from_nothing_and_warm_started(int seed, ObjectiveOrder objective, int low, int high, int maxCapacity)
     {
         var rng = new Random(seed);
         var resumedCount = 0;
@@ -26,7 +28,7 @@ public class SparseAssignmentTests
             int l = big ? rng.Next(20, 120) : rng.Next(1, 14), r = big ? rng.Next(10, 80) : rng.Next(1, 9);
             var density = big ? rng.Next(2, 12) : rng.Next(1, 4);
             var priority = Enumerable.Range(0, l).Select(_ => rng.Next(4) == 0).ToArray();
-            var capacity = Enumerable.Range(0, r).Select(_ => rng.Next(0, 4)).ToArray();
+            var capacity = Enumerable.Range(0, r).Select(_ => rng.Next(0, maxCapacity + 1)).ToArray();
             var all = new List<(int I, int J, long S)>();
             for (var i = 0; i < l; i++)
             {
