@@ -70,16 +70,11 @@ internal static partial class SparseAssignment
             var best = _u[s];
             var end = s;
             Settle(s, 0, -1);
-            ScanLeft(s, 0, best);
+            ScanLeft(s, 0, ref best, ref end);
             while (Pop(best, out var x, out var dx))
             {
+                // (A right node with room is never queued: it is an end, taken when its pair is relaxed.)
                 var j = x - _l;
-                if (_load[j] < Room(j))
-                {
-                    (best, end) = (dx, x);
-                    break;
-                }
-
                 for (var t = _slotFirst[j]; t < _slotFirst[j] + _load[j]; t++)
                 {
                     var i = _slots[t];
@@ -89,7 +84,7 @@ internal static partial class SparseAssignment
                         (best, end) = (dx + _u[i], i);
                     }
 
-                    ScanLeft(i, dx, best);
+                    ScanLeft(i, dx, ref best, ref end);
                 }
             }
 
@@ -189,9 +184,13 @@ internal static partial class SparseAssignment
             _done[x] = true;
         }
 
-        /// <summary>Relaxes the pairs of left node i (settled at distance d) towards right nodes.</summary>
+        /// <summary>
+        /// Relaxes the pairs of left node i (settled at distance d) towards right nodes. A right node with room is an
+        /// end at once, not queued: among ties the search then stops at the first end it sees, instead of settling every
+        /// node as near as it first (many pairs tie, so those plateaus are wide).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void ScanLeft(int i, long d, long best)
+        private void ScanLeft(int i, long d, ref long best, ref int end)
         {
             var ui = _u[i];
             _work += _first[i + 1] - _first[i];
@@ -213,7 +212,14 @@ internal static partial class SparseAssignment
 
                     _dist[y] = nd;
                     _pred[y] = i;
-                    _heap.Enqueue(y, nd);
+                    if (_load[_col[k]] < Room(_col[k]))
+                    {
+                        (best, end) = (nd, y);
+                    }
+                    else
+                    {
+                        _heap.Enqueue(y, nd);
+                    }
                 }
             }
         }
@@ -232,15 +238,10 @@ internal static partial class SparseAssignment
             var end = _l + t;
             Settle(_l + t, 0, -1);
             SettleHeld(t, 0, -1);
-            ScanRight(t, 0, best, colFirst, colPair);
+            ScanRight(t, 0, ref best, ref end, colFirst, colPair);
             while (Pop(best, out var x, out var dx))
             {
-                if (_matched[x] < 0)
-                {
-                    (best, end) = (dx, x);
-                    break;
-                }
-
+                // (An unmatched left node is never queued: it is an end, taken when its pair is relaxed.)
                 var c = _col[_matched[x]];
                 if (_done[_l + c])
                 {
@@ -254,7 +255,7 @@ internal static partial class SparseAssignment
                     (best, end) = (dx + _v[c], _l + c);
                 }
 
-                ScanRight(c, dx, best, colFirst, colPair);
+                ScanRight(c, dx, ref best, ref end, colFirst, colPair);
             }
 
             MoveDuals(best, forward: false);
@@ -323,7 +324,7 @@ internal static partial class SparseAssignment
         /// are: they were settled with it).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void ScanRight(int c, long d, long best, int[] colFirst, ColumnPair[] colPair)
+        private void ScanRight(int c, long d, ref long best, ref int end, int[] colFirst, ColumnPair[] colPair)
         {
             var vc = _v[c];
             _work += colFirst[c + 1] - colFirst[c];
@@ -345,7 +346,14 @@ internal static partial class SparseAssignment
 
                     _dist[i] = nd;
                     _pred[i] = _l + c;
-                    _heap.Enqueue(i, nd);
+                    if (_matched[i] < 0)
+                    {
+                        (best, end) = (nd, i);
+                    }
+                    else
+                    {
+                        _heap.Enqueue(i, nd);
+                    }
                 }
             }
         }
