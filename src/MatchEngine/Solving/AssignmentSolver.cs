@@ -306,7 +306,7 @@ internal static class AssignmentSolver
 
     /// <summary>The potentials of <see cref="PotentialsFromSink(MinCostFlow, int)"/> over residual arcs given as arrays.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static long[] PotentialsFromSink(int n, int sinkNode, int[] tails, int[] heads, long[] costs)
+    private static long[] PotentialsFromSink(int n, int sinkNode, int[] tails, int[] heads, long[] costs)
     {
         var k = tails.Length;
         // Reverse adjacency (by head): relax q[tail] <= cost + q[head].
@@ -375,7 +375,7 @@ internal static class AssignmentSolver
     /// Arcs grouped by a node of theirs (compressed rows): the arcs whose <paramref name="key"/> is v are
     /// <c>Order[First[v] .. First[v + 1])</c>, in arc order.
     /// </summary>
-    internal static (int[] First, int[] Order) ArcsBy(int[] key, int count, int nodes)
+    private static (int[] First, int[] Order) ArcsBy(int[] key, int count, int nodes)
     {
         var first = new int[nodes + 1];
         for (var e = 0; e < count; e++)

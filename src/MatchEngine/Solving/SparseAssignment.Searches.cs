@@ -23,12 +23,7 @@ internal static partial class SparseAssignment
                 }
 
                 // Its dual lowered to the least feasible one (prices rose since it was set): shorter searches.
-                long need = 0;
-                for (var k = _first[s]; k < _first[s + 1]; k++)
-                {
-                    need = Math.Max(need, _weight[k] - _v[_col[k]]);
-                }
-
+                var need = LeastDual(s);
                 _u[s] = need;
                 if (need > 0 && _matched[s] < 0)
                 {
@@ -261,7 +256,8 @@ internal static partial class SparseAssignment
             MoveDuals(best, forward: false);
 
             // The path, from its end back to t: each left node on it moves to the right node it was reached from.
-            var moves = new List<(int Left, int Right)>();
+            var moves = _moves;
+            moves.Clear();
             var at = end;
             if (at >= _l)
             {

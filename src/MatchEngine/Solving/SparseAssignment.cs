@@ -162,6 +162,7 @@ internal static partial class SparseAssignment
         private readonly List<int> _touched = [];
         private readonly PriorityQueue<int, long> _heap = new();
         private readonly Queue<int> _rows = new();
+        private readonly List<(int Left, int Right)> _moves = [];
 
         // Nodes reached by all searches so far, and the most allowed.
         private long _work;
@@ -222,18 +223,24 @@ internal static partial class SparseAssignment
 
         private int Room(int j) => _slotFirst[j + 1] - _slotFirst[j];
 
+        /// <summary>The least dual value left node i may have with the current right prices: its best weight less price, or 0.</summary>
+        private long LeastDual(int i)
+        {
+            long need = 0;
+            for (var k = _first[i]; k < _first[i + 1]; k++)
+            {
+                need = Math.Max(need, _weight[k] - _v[_col[k]]);
+            }
+
+            return need;
+        }
+
         /// <summary>A cold start: each left node's dual is its best weight; it takes that pair if the right node has room.</summary>
         public void Start()
         {
             for (var i = 0; i < _l; i++)
             {
-                long best = 0;
-                for (var k = _first[i]; k < _first[i + 1]; k++)
-                {
-                    best = Math.Max(best, _weight[k]);
-                }
-
-                _u[i] = best;
+                _u[i] = LeastDual(i);
             }
 
             // Heaviest first (priority nodes before others): they claim their best places, and those who come later
@@ -323,12 +330,7 @@ internal static partial class SparseAssignment
             // A left node with a pair above its dual is raised to it and leaves its pair (no longer tight).
             for (var i = 0; i < _l; i++)
             {
-                var need = _u[i];
-                for (var k = _first[i]; k < _first[i + 1]; k++)
-                {
-                    need = Math.Max(need, _weight[k] - _v[_col[k]]);
-                }
-
+                var need = LeastDual(i);
                 if (need > _u[i])
                 {
                     _u[i] = need;
