@@ -12,7 +12,7 @@ internal sealed partial class ExactSparse
     /// the augmentations (0: the counts are maximal over all eligible pairs).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private long ProveCounts(AssignmentProblem problem, AssignmentSolution solution, bool priorityOnly, CancellationToken ct)
+    private long ProveCounts(AssignmentProblem problem, AssignmentSolution solution, bool priorityOnly, ref long forest, CancellationToken ct)
     {
         var nM = _k.MentorCount;
         var nE = _k.MenteeCount;
@@ -159,6 +159,21 @@ internal sealed partial class ExactSparse
 
         if (augmented == 0)
         {
+            // The last phase's searches reached, from the free mentees, every mentor an alternating path reaches over
+            // all eligible pairs. The pairs they were reached by join the restricted set: its alternating forest is
+            // then the whole one, so the restricted duals must price every reached mentor as the full problem does
+            // (CS: a free mentee's dual is 0), and pricing is left with the score alone to settle.
+            for (var m = 0; m < nM; m++)
+            {
+                var e = reached[m] ? parent[m] : -1;
+                if (e >= 0 && !Has(_arcs[e], m) && _k.Decide(m, e, out var mode, out var points))
+                {
+                    _arcs[e].Add((m, points, mode));
+                    _forest.Add(((long)e * nM) + m);
+                    forest++;
+                }
+            }
+
             return 0;
         }
 

@@ -29,6 +29,9 @@ internal sealed partial class ExactSparse
 
     // What the last pricing round saw: which mentees had no violating pair, and the prices then.
     private bool[]? _clean;
+
+    /// <summary>The pairs of the counts proof's alternating forest (never pruned: they hold the counts' duals).</summary>
+    private readonly HashSet<long> _forest = [];
     private long[]? _lastLeft;
     private long[]? _lastRight;
 
@@ -86,8 +89,9 @@ internal sealed partial class ExactSparse
 
         long added = 0, bound = 0;
         var additions = new List<(int Mentor, int Points, MeetingModes Mode, long Gain)>?[_k.MenteeCount];
-        Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(), (e, _, w) =>
+        Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(_earnedLength), (t, _, w) =>
         {
+            var e = _nearby[t];
             SearchAll(e, left[e], fallen is not null && clean[e] ? fallen : prices, PerMentee, w);
             clean[e] = w.Best.Count == 0;
             if (w.Best.Count > 0)
@@ -178,7 +182,7 @@ internal sealed partial class ExactSparse
         {
             var a = solution.ArcOfLeft[e];
             var keep = a >= 0 ? problem.ArcRight(a) : -1;
-            if (_arcs[e].RemoveAll(x => x.Mentor != keep && left[e] + right[x.Mentor] - x.Points > PruneAbove && !_k.HasPreference(x.Mentor, e)) > 0)
+            if (_arcs[e].RemoveAll(x => x.Mentor != keep && left[e] + right[x.Mentor] - x.Points > PruneAbove && !_k.HasPreference(x.Mentor, e) && !_forest.Contains(((long)e * _k.MentorCount) + x.Mentor)) > 0)
             {
                 clean[e] = false;
             }

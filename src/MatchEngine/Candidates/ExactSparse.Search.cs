@@ -17,16 +17,14 @@ internal sealed partial class ExactSparse
     private readonly bool[] _tChecked;
     private readonly int[] _tSlots;
 
-    // The trees, nodes in preorder: depth (0 type, 1.. dimensions), value, the index after the subtree, the member
-    // range (into _members, sorted by the tree's key), the parent. Group g owns nodes _gNodes[g] .. _gNodes[g] + count.
-    private int[] _nDepth = [];
-    private int[] _nValue = [];
-    private int[] _nSkip = [];
-    private int[] _nLo = [];
-    private int[] _nHi = [];
-    private int[] _nParent = [];
+    // The trees, nodes in preorder (see TreeNode). Group g owns nodes _gFirst[g] .. _gEnd[g].
+    private TreeNode[] _nodes = [];
     private int[] _gFirst = [];
     private int[] _gEnd = [];
+
+    // The length of a worker's table of earnings (see Begin), and where each dimension's values start in it.
+    private int _earnedLength;
+    private readonly int[] _dimStart = new int[Depths + 1];
 
     private void BuildTrees(List<int> groups, int[] mentorType)
     {
@@ -128,12 +126,28 @@ internal sealed partial class ExactSparse
             _gEnd[g] = nodes.Count;
         }
 
-        _nDepth = [.. nodes.Select(n => n.Depth)];
-        _nValue = [.. nodes.Select(n => n.Value)];
-        _nLo = [.. nodes.Select(n => n.Lo)];
-        _nParent = [.. nodes.Select(n => n.Parent)];
-        _nHi = [.. hi];
-        _nSkip = [.. skip];
+        // Each dimension's values (small ids, from 0) get a slot in a mentee's table of earnings.
+        var size = new int[Depths];
+        for (var m = 0; m < _k.MentorCount; m++)
+        {
+            for (var d = 1; d < Depths; d++)
+            {
+                size[d] = Math.Max(size[d], _k.Dimension(m, d) + 1);
+            }
+        }
+
+        for (var d = 1; d < Depths; d++)
+        {
+            _dimStart[d + 1] = _dimStart[d] + size[d];
+        }
+
+        _earnedLength = _dimStart[Depths];
+        _nodes = new TreeNode[nodes.Count];
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            var (depth, value, lo, parent) = nodes[i];
+            _nodes[i] = new TreeNode(depth, value, depth == 0 ? 0 : _dimStart[depth] + value, skip[i], lo, hi[i], parent);
+        }
     }
 
     /// <summary>Prices for one search: per mentor, its members in price order per leaf, and the lowest price per node.</summary>
@@ -143,11 +157,11 @@ internal sealed partial class ExactSparse
         {
             Of = price;
             ByPrice = (int[])x._members.Clone();
-            Min = new long[x._nDepth.Length];
+            Min = new long[x._nodes.Length];
             var leaves = new List<int>();
-            for (var i = 0; i < x._nDepth.Length; i++)
+            for (var i = 0; i < x._nodes.Length; i++)
             {
-                if (x._nDepth[i] == Depths - 1)
+                if (x._nodes[i].Depth == Depths - 1)
                 {
                     leaves.Add(i);
                 }
@@ -161,7 +175,7 @@ internal sealed partial class ExactSparse
                 for (var t = range.Item1; t < Math.Min(range.Item2, leaves.Count); t++)
                 {
                     var n = leaves[t];
-                    var span = byPrice.AsSpan(x._nLo[n], x._nHi[n] - x._nLo[n]);
+                    var span = byPrice.AsSpan(x._nodes[n].Lo, x._nodes[n].Hi - x._nodes[n].Lo);
                     var keys = new (long Price, int Mentor)[span.Length];
                     for (var i = 0; i < span.Length; i++)
                     {
@@ -176,7 +190,7 @@ internal sealed partial class ExactSparse
             // Internal nodes: the lowest of their children, children coming after their parent in preorder.
             for (var i = 0; i < min.Length; i++)
             {
-                if (x._nDepth[i] < Depths - 1)
+                if (x._nodes[i].Depth < Depths - 1)
                 {
                     min[i] = long.MaxValue;
                 }
@@ -184,7 +198,7 @@ internal sealed partial class ExactSparse
 
             for (var i = min.Length - 1; i >= 0; i--)
             {
-                var p = x._nParent[i];
+                var p = x._nodes[i].Parent;
                 if (p >= 0 && min[i] < min[p])
                 {
                     min[p] = min[i];
@@ -195,7 +209,7 @@ internal sealed partial class ExactSparse
             for (var g = 0; g < GroupMin.Length; g++)
             {
                 var lowest = long.MaxValue;
-                for (var i = x._gFirst[g]; i < x._gEnd[g]; i = x._nSkip[i])
+                for (var i = x._gFirst[g]; i < x._gEnd[g]; i = x._nodes[i].Skip)
                 {
                     lowest = Math.Min(lowest, min[i]);
                 }
@@ -225,6 +239,11 @@ internal sealed partial class ExactSparse
     {
         var acc = w.Acc;
         var rem = w.Rem;
+        var earned = w.Earned;
+        var nodes = _nodes;
+        var inCell = _bKind[g] == 1 && (allowed & InPerson) != 0;
+        var scale = _k.ProximityScale;
+        double ex = _exyz[3 * e], ey = _exyz[(3 * e) + 1], ez = _exyz[(3 * e) + 2];
         var c = _k.ProximityBound((allowed & InPerson) != 0 ? prox : 0) - tau;
         var needs = _k.MenteeNeedsCheck[e];
         var slots = _k.MenteeSlots[e];
@@ -241,14 +260,15 @@ internal sealed partial class ExactSparse
         int i = _gFirst[g], end = _gEnd[g];
         while (i < end)
         {
-            var d = _nDepth[i];
-            var v = _nValue[i];
+            ref readonly var node = ref nodes[i];
+            var d = node.Depth;
+            var v = node.Value;
             int a;
             if (d == 0)
             {
                 if ((_tModes[v] & allowed) == 0 || (needs && !_tChecked[v]) || !PairKernel.SlotsMeet(_tSlots[v], slots))
                 {
-                    i = _nSkip[i];
+                    i = node.Skip;
                     continue;
                 }
 
@@ -256,13 +276,13 @@ internal sealed partial class ExactSparse
             }
             else
             {
-                a = acc[d - 1] + _k.Earned(d, v, e);
+                a = acc[d - 1] + earned[node.Earned];
             }
 
             acc[d] = a;
             if (a + rem[d + 1] + c - min[i] <= threshold)
             {
-                i = _nSkip[i];
+                i = node.Skip;
                 continue;
             }
 
@@ -275,7 +295,7 @@ internal sealed partial class ExactSparse
             // Members by price; those sharing the lowest price (interchangeable but for their ids: same type, profile
             // and cell) are taken from an offset of the mentee's own, so alike mentees spread over alike mentors
             // instead of all adding the same few.
-            int lo = _nLo[i], hi = _nHi[i], size = hi - lo;
+            int lo = node.Lo, hi = node.Hi, size = hi - lo;
             var byPrice = prices.ByPrice;
             var p0 = price[byPrice[lo]];
             var run = 1;
@@ -291,6 +311,18 @@ internal sealed partial class ExactSparse
                 if (a + c - price[m] <= threshold)
                 {
                     break;
+                }
+
+                // In a cell, the straight line to the mentor bounds its proximity before the haversine is paid for:
+                // a chord is never longer than its arc (less a margin for rounding, as for the cell's box).
+                if (inCell)
+                {
+                    double dx = _mxyz[3 * m] - ex, dy = _mxyz[(3 * m) + 1] - ey, dz = _mxyz[(3 * m) + 2] - ez;
+                    var chord = Math.Max(0, Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz)) - 1e-6);
+                    if (a + _k.ProximityBound(1 - (chord / scale)) - tau - price[m] <= threshold)
+                    {
+                        continue;
+                    }
                 }
 
                 if (!_k.Decide(m, e, out var mode, out var points))
@@ -311,7 +343,7 @@ internal sealed partial class ExactSparse
                 }
             }
 
-            i = _nSkip[i];
+            i = node.Skip;
         }
     }
 
@@ -327,6 +359,16 @@ internal sealed partial class ExactSparse
         }
 
         w.Rem[0] = w.Rem[1];
+
+        // What each value of each dimension earns with this mentee, looked up by the tree's nodes.
+        var earned = w.Earned;
+        for (var d = 1; d < Depths; d++)
+        {
+            for (var v = 0; v < _dimStart[d + 1] - _dimStart[d]; v++)
+            {
+                earned[_dimStart[d] + v] = _k.Earned(d, v, e);
+            }
+        }
     }
 
     /// <summary>Every group mentee <paramref name="e"/> can reach, searched.</summary>
@@ -394,4 +436,11 @@ internal sealed partial class ExactSparse
             list.RemoveAt(list.Count - 1);
         }
     }
+
+    /// <summary>
+    /// A node of a group's tree: its depth (0 the type, 1.. the score's dimensions), its value there, where that value's
+    /// earning sits in a worker's table, the index after its subtree, its members' range (into _members, sorted by the
+    /// tree's key), and its parent. One struct per node, so a search reads one place per node it visits.
+    /// </summary>
+    private readonly record struct TreeNode(int Depth, int Value, int Earned, int Skip, int Lo, int Hi, int Parent);
 }

@@ -52,6 +52,9 @@ internal sealed partial class ExactSparse
     private readonly double[] _mxyz;
     private readonly double[] _exyz;
 
+    // The mentees, neighbours together (see NearbyOrder): the order the search loops take them in.
+    private readonly int[] _nearby;
+
     // Per mentee, the groups it reaches with their proximity bounds, nearest first (filled by the first search).
     private readonly (int Bucket, double Prox)[]?[] _access;
 
@@ -189,6 +192,7 @@ internal sealed partial class ExactSparse
         _cellHubs = cellHubs.ToDictionary(x => x.Key, x => x.Value.ToArray());
         _regionHubs = regionHubs.ToDictionary(x => x.Key, x => x.Value.ToArray());
         BuildTrees(groups, mentorType);
+        _nearby = NearbyOrder();
         _access = new (int, double)[]?[kernel.MenteeCount];
         _arcs = new List<(int, int, MeetingModes)>[kernel.MenteeCount];
         for (var e = 0; e < _arcs.Length; e++)
@@ -266,10 +270,11 @@ internal sealed partial class ExactSparse
             if (!countsProven)
             {
                 progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts proof round {round}"), round, 0) { Kind = ProgressStage.Counts });
-                var paths = ProveCounts(problem, solution, priorityOnly: true, ct);
+                long forest = 0;
+                var paths = ProveCounts(problem, solution, priorityOnly: true, ref forest, ct);
                 if (objective == ObjectiveOrder.MostPairsFirst && paths == 0)
                 {
-                    paths = ProveCounts(problem, solution, priorityOnly: false, ct);
+                    paths = ProveCounts(problem, solution, priorityOnly: false, ref forest, ct);
                 }
 
                 if (paths > 0)
@@ -280,6 +285,13 @@ internal sealed partial class ExactSparse
 
                 countsProven = true;
                 proven = (solution.PriorityMatched, solution.Matched);
+                if (forest > 0)
+                {
+                    // The pairs of the alternating forest were added: solve again before pricing (no pair may be
+                    // added without being solved over, or pricing, which skips it, could certify a wrong optimum).
+                    progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"counts round {round}: proven; {forest:N0} pairs of the alternating forest added"), round, 0) { Kind = ProgressStage.Counts });
+                    continue;
+                }
             }
 
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0) { Kind = ProgressStage.Pricing });
@@ -410,8 +422,10 @@ internal sealed partial class ExactSparse
         };
     }
 
-    private sealed class Worker
+    private sealed class Worker(int earned)
     {
+        /// <summary>What each value of each dimension earns with the mentee searched (see <see cref="Begin"/>).</summary>
+        public int[] Earned { get; } = new int[earned];
 
         public int[] Acc { get; } = new int[Depths];
 
