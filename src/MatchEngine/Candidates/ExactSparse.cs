@@ -246,7 +246,8 @@ internal sealed partial class ExactSparse
         var countsProven = false;
         (int Priority, int Matched) proven = default;
         SparseWarm? warm = null;
-        var gaveUp = false;
+        var gaveUp = 0;
+        long lastAdded = 0;
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();
@@ -255,9 +256,12 @@ internal sealed partial class ExactSparse
             // A round starts from the last optimum (SparseAssignment: only what its added pairs change is searched);
             // the first round, and one whose searches outgrow their budget, is solved from nothing by OR-Tools, whose
             // optimum the next round starts from.
-            var budget = (gaveUp ? WarmBudgetAfterGivingUp : WarmBudget) * ((long)problem.ArcCount + problem.LeftCount);
-            var solution = warm is null ? null : SparseAssignment.Solve(problem, objective, warm, budget, ct, out _);
-            gaveUp = warm is not null && solution is null;
+            var budget = (gaveUp > 0 ? WarmBudgetAfterGivingUp : WarmBudget) * ((long)problem.ArcCount + problem.LeftCount);
+            // After two rounds in a row that gave up, the next ones go straight to OR-Tools, until a pricing round
+            // adds few pairs (hard rounds come in runs: 40k x 100k gave up in eight rounds in a row).
+            var tryWarm = warm is not null && (gaveUp < 2 || lastAdded * FewAdded <= problem.ArcCount);
+            var solution = !tryWarm ? null : SparseAssignment.Solve(problem, objective, warm!, budget, ct, out _);
+            gaveUp = !tryWarm ? gaveUp : solution is null ? gaveUp + 1 : 0;
             var adopted = false;
             if (solution is null || (countsProven && !Keeps(solution, proven, objective)))
             {
@@ -308,6 +312,7 @@ internal sealed partial class ExactSparse
 
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0) { Kind = ProgressStage.Pricing });
             var (added, bound) = Price(problem, solution, prune: stats.PriceRounds < PruneRounds, ct);
+            lastAdded = added;
             stats.ViolationBound = bound;
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"priced round {round}: {added:N0} pairs added; score within {bound / 100.0:0.##} points of the optimum"), round, 0) { Kind = ProgressStage.Pricing });
             if (added == 0)
@@ -337,6 +342,12 @@ internal sealed partial class ExactSparse
     /// rounds in a row), and there most either end well below 30 or run far past 100.
     /// </summary>
     private const long WarmBudgetAfterGivingUp = 30;
+
+    /// <summary>
+    /// After two warm rounds in a row gave up, a round is tried warm again only when the last pricing added at most
+    /// one pair in this many of the problem's.
+    /// </summary>
+    private const long FewAdded = 50;
 
     /// <summary>Whether a round's optimum keeps the proven counts (it must: pricing only adds pairs).</summary>
     private static bool Keeps(AssignmentSolution s, (int Priority, int Matched) proven, ObjectiveOrder objective) =>
