@@ -9,7 +9,8 @@ internal sealed partial class ExactSparse
     /// Berge: the matching is maximum exactly when no augmenting path exists. Searches breadth-first from each free
     /// mentee (of the priority tier, or all) over all eligible pairs, drawing each mentor from the hubs once per
     /// phase, and augments along every path found; the larger matching's pairs then join the restricted set. Returns
-    /// the augmentations (0: the counts are maximal over all eligible pairs).
+    /// the augmentations (0: the counts are maximal over all eligible pairs). When it finds none, the pairs of the
+    /// alternating forest its last phase grew join the restricted set too; <paramref name="forest"/> counts them.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private long ProveCounts(AssignmentProblem problem, AssignmentSolution solution, bool priorityOnly, ref long forest, CancellationToken ct)
