@@ -89,7 +89,7 @@ internal sealed partial class ExactSparse
 
         long added = 0, bound = 0;
         var additions = new List<(int Mentor, int Points, MeetingModes Mode, long Gain)>?[_k.MenteeCount];
-        Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(_earnedLength), (t, _, w) =>
+        Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(_dimStart[Depths]), (t, _, w) =>
         {
             var e = _nearby[t];
             SearchAll(e, left[e], fallen is not null && clean[e] ? fallen : prices, PerMentee, w);

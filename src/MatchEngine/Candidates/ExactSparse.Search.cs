@@ -22,8 +22,7 @@ internal sealed partial class ExactSparse
     private int[] _gFirst = [];
     private int[] _gEnd = [];
 
-    // The length of a worker's table of earnings (see Begin), and where each dimension's values start in it.
-    private int _earnedLength;
+    // Where each dimension's values start in a worker's table of earnings (see Begin); the last entry is its length.
     private readonly int[] _dimStart = new int[Depths + 1];
 
     private void BuildTrees(List<int> groups, int[] mentorType)
@@ -141,7 +140,6 @@ internal sealed partial class ExactSparse
             _dimStart[d + 1] = _dimStart[d] + size[d];
         }
 
-        _earnedLength = _dimStart[Depths];
         _nodes = new TreeNode[nodes.Count];
         for (var i = 0; i < _nodes.Length; i++)
         {
