@@ -61,6 +61,9 @@ internal sealed partial class ExactSparse
             }
         }
 
+        // Eligible mentors each mentee is known to have, kept past pruning: an unmatched mentee whose pairs all left
+        // the restricted set still had eligible mentors, and its reason must say so.
+        _firstFound = [.. _arcs.Select(a => a.Count)];
         progress?.Report(new MatchProgress("candidates", n, n) { Kind = ProgressStage.Candidates });
     }
 }

@@ -21,6 +21,14 @@ internal sealed partial class ExactSparse
             mentorEligible[problem.ArcRight(a)]++;
         }
 
+        // A mentee whose pairs were all pruned (far from ever being used) still has the eligible mentors it was first
+        // given: its count is the larger of the two (a lower bound on its eligible mentors either way), and only a
+        // mentee with none at all gets a rule as its reason.
+        for (var e = 0; e < mentees.Length && _firstFound is { } found; e++)
+        {
+            menteeEligible[e] = Math.Max(menteeEligible[e], found[e]);
+        }
+
         var gates = gate.Gates;
         var binding = new (int, int, int)[mentees.Length];
         var checkedCount = new int[mentees.Length];

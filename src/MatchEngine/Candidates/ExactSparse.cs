@@ -61,6 +61,9 @@ internal sealed partial class ExactSparse
     // The restricted pair set: per mentee its mentors, points and modes.
     private readonly List<(int Mentor, int Points, MeetingModes Mode)>[] _arcs;
 
+    // Per mentee, the eligible mentors of its first restricted set (0 only for a mentee with no eligible mentor).
+    private int[]? _firstFound;
+
     /// <summary>Indexes a batch's mentors for the search, the counts proof and pricing.</summary>
     /// <param name="kernel">The pair kernel of the batch.</param>
     /// <param name="capacity">Each mentor's places.</param>

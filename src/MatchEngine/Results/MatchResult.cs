@@ -33,7 +33,7 @@ public enum PersonRole
 /// <param name="Id">The person's id.</param>
 /// <param name="ReasonCode">Stable machine-readable code (see <see cref="ReasonCodes"/> and <see cref="Rules.RuleCodes"/>).</param>
 /// <param name="Reason">A sentence a coordinator understands.</param>
-/// <param name="EligibleCount">How many people on the other side passed every hard rule with this person.</param>
+/// <param name="EligibleCount">How many people on the other side passed every hard rule with this person (in a large batch, a lower bound: those its search considered; 0 only when no one did).</param>
 public sealed record UnmatchedEntry(PersonRole Role, string Id, string ReasonCode, string Reason, int EligibleCount);
 
 /// <summary>Reason codes for unmatched people other than the rule codes.</summary>

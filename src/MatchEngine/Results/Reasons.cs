@@ -87,7 +87,10 @@ internal sealed class Reasons
                 return new UnmatchedEntry(PersonRole.Mentee, mentee.Id, ReasonCodes.NoScoreGain, $"{who} free places, but {why}.", eligible);
             }
 
-            var text = eligible == 1
+            // A large batch knows the eligible mentors its search considered, not all of them: its count is a lower bound.
+            var text = g.Sparse
+                ? string.Create(CultureInfo.InvariantCulture, $"At least {eligible} mentor{(eligible == 1 ? " was" : "s were")} eligible (a large batch counts those its search considered), but all their places went to other young people")
+                : eligible == 1
                 ? "1 mentor was eligible, but their places went to other young people"
                 : string.Create(CultureInfo.InvariantCulture, $"{eligible} mentors were eligible, but all their places went to other young people");
             return new UnmatchedEntry(PersonRole.Mentee, mentee.Id, ReasonCodes.CapacityTaken, $"{text} ({ObjectiveWords}).", eligible);

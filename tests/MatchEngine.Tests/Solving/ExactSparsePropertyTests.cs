@@ -104,8 +104,33 @@ public class ExactSparsePropertyTests
             .And((s.UnmetNeedsMatched == e.UnmetNeedsMatched).Label($"unmet needs {s.UnmetNeedsMatched} vs {e.UnmetNeedsMatched}"))
             .And((Math.Abs(s.TotalScore - e.TotalScore) < 1e-6).Label($"score {s.TotalScore} vs {e.TotalScore}"))
             .And((!indexable || s.SolverStatus.StartsWith("optimal (certified", StringComparison.Ordinal)).Label($"status {s.SolverStatus}"))
-            .And((sparse.Pairs.Count + sparse.Unmatched.Count(u => u.Role == PersonRole.Mentee) == batch.Mentees.Count).Label("every mentee once"));
+            .And((sparse.Pairs.Count + sparse.Unmatched.Count(u => u.Role == PersonRole.Mentee) == batch.Mentees.Count).Label("every mentee once"))
+            .And((NoEligibleClaimsDiffering(sparse, exact) is null).Label($"reasons: {NoEligibleClaimsDiffering(sparse, exact)}"));
     });
+
+    /// <summary>
+    /// The first unmatched mentee whose reason says "no eligible mentor" (a rule's code, eligible count 0) in one result
+    /// and not in the other, or whose eligible count in the sparse result exceeds the dense one (a large batch counts
+    /// only the mentors it considered, so its count is a lower bound); null when the reasons agree so.
+    /// </summary>
+    internal static string? NoEligibleClaimsDiffering(MatchResult sparse, MatchResult dense)
+    {
+        var denseOf = dense.Unmatched.Where(u => u.Role == PersonRole.Mentee).ToDictionary(u => u.Id);
+        foreach (var u in sparse.Unmatched.Where(u => u.Role == PersonRole.Mentee))
+        {
+            if (!denseOf.TryGetValue(u.Id, out var d))
+            {
+                continue;
+            }
+
+            if ((u.EligibleCount == 0) != (d.EligibleCount == 0) || u.EligibleCount > d.EligibleCount)
+            {
+                return $"{u.Id}: sparse {u.ReasonCode} ({u.EligibleCount} eligible), dense {d.ReasonCode} ({d.EligibleCount} eligible)";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Larger batches, scarce and abundant, scattered and co-located: enough pricing rounds for the incremental
@@ -124,8 +149,10 @@ public class ExactSparsePropertyTests
         {
             var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, ScatterKm = scatter });
             var options = MatchOptions.Default with { Objective = objective };
-            var e = new Matcher(options).Match(batch).Summary;
-            var s = new Matcher(options with { DensePairLimit = 0 }).Match(batch).Summary;
+            var dense = new Matcher(options).Match(batch);
+            var sparse = new Matcher(options with { DensePairLimit = 0 }).Match(batch);
+            var (e, s) = (dense.Summary, sparse.Summary);
+            Assert.Null(NoEligibleClaimsDiffering(sparse, dense));
             Assert.Equal(e.Matched, s.Matched);
             Assert.Equal(e.UnmetNeedsMatched, s.UnmetNeedsMatched);
             Assert.Equal(e.TotalScore, s.TotalScore, 6);
