@@ -212,7 +212,13 @@ internal sealed partial class ExactSparse
         public bool Certified { get; set; }
 
         public long ViolationBound { get; set; }
+
+        /// <summary>Rounds that OR-Tools solved on the other core while the warm-started solver tried them (see <see cref="Spare"/>).</summary>
+        public int SpareSolves { get; set; }
     }
+
+    /// <summary>The least pairs of a round worth a spare solve (<see cref="Spare.LeastArcs"/>; tests lower it).</summary>
+    internal int SpareFrom { get; set; } = Spare.LeastArcs;
 
     /// <summary>The grid's cell size, km.</summary>
     internal double CellKm => _cellKm;
@@ -243,6 +249,20 @@ internal sealed partial class ExactSparse
     public (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Solve(
         ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct)
     {
+        var spares = new List<Task>();
+        try
+        {
+            return Rounds(objective, maxRounds, spares, progress, ct);
+        }
+        finally
+        {
+            Spare.Drain(spares);
+        }
+    }
+
+    private (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Rounds(
+        ObjectiveOrder objective, int maxRounds, List<Task> spares, IProgress<MatchProgress>? progress, CancellationToken ct)
+    {
         var stats = new Stats();
         // Once proven over all eligible pairs, the counts stay proven: pricing only adds pairs, and no pair can raise
         // a maximum taken over all of them.
@@ -263,13 +283,18 @@ internal sealed partial class ExactSparse
             // After two rounds in a row that gave up, the next ones go straight to OR-Tools, until a pricing round
             // adds few pairs (hard rounds come in runs: 40k x 100k gave up in eight rounds in a row).
             var tryWarm = warm is not null && (gaveUp < 2 || lastAdded * FewAdded <= problem.ArcCount);
+            // A warm attempt after a pricing round that added many pairs may well give up: OR-Tools solves the round
+            // on the other core meanwhile, and its optimum is used only if the warm attempt gives up (which depends on
+            // work done, not time, so the result is the same however the two run).
+            var spare = tryWarm && Spare.Worth(problem.ArcCount, lastAdded, SpareFrom) ? Spare.Start(problem, objective, countsProven ? proven : null, spares, ct) : null;
+            stats.SpareSolves += spare is null ? 0 : 1;
             var solution = !tryWarm ? null : SparseAssignment.Solve(problem, objective, warm!, budget, ct, out _);
             gaveUp = !tryWarm ? gaveUp : solution is null ? gaveUp + 1 : 0;
             var adopted = false;
             if (solution is null || (countsProven && !Keeps(solution, proven, objective)))
             {
                 adopted = true;
-                var cold = AssignmentSolver.Solve(problem, objective, withPrices: false, countsProven ? proven : null, ct);
+                var cold = spare?.GetAwaiter().GetResult() ?? AssignmentSolver.Solve(problem, objective, withPrices: false, countsProven ? proven : null, ct);
                 solution = SparseAssignment.Adopt(problem, objective, cold, ct)
                     ?? AssignmentSolver.Solve(problem, objective, withPrices: true, countsProven ? proven : null, ct);
             }
