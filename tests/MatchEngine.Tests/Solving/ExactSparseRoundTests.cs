@@ -15,6 +15,18 @@ namespace MatchEngine.Tests.Solving;
 /// </summary>
 public partial class ExactSparseRoundTests
 {
+    /// <summary>The large-batch engine forced on small batches, with one first candidate each (so that rounds do work).</summary>
+    private static readonly MatchOptions Options = MatchOptions.Default with { DensePairLimit = 0, CandidatesPerMentee = 1 };
+
+    /// <summary>Scarce and abundant batches of 300 young people, scattered and co-located, <paramref name="seeds"/> of each size.</summary>
+    private static IEnumerable<(MatchBatch Batch, int Mentees)> Batches(int seeds) =>
+        from size in new[] { (Mentors: 60, Mentees: 300), (Mentors: 120, Mentees: 300), (Mentors: 300, Mentees: 300) }
+        from seed in Enumerable.Range(1, seeds)
+        select (BatchGenerator.Generate(new GeneratorOptions { Mentors = size.Mentors, Mentees = size.Mentees, Seed = seed, ScatterKm = seed % 3 == 0 ? 0 : 20 }), size.Mentees);
+
+    private static ExactSparse Exact(MatchBatch batch) =>
+        PreparedBatch.Of(batch, PairEvaluator.For(Options, RuleSet.Default), CancellationToken.None).Exact!;
+
     [GeneratedRegex(@"score within ([0-9.]+) points")]
     private static partial Regex BoundText();
 
@@ -22,29 +34,23 @@ public partial class ExactSparseRoundTests
     public void Certified_problem_holds_every_restricted_pair_and_every_reported_bound_is_a_score_bound()
     {
         var forests = 0;
-        foreach (var (mentors, mentees) in new[] { (60, 300), (120, 300), (300, 300) })
+        foreach (var (batch, mentees) in Batches(12))
         {
-            for (var seed = 1; seed <= 12; seed++)
+            var exact = Exact(batch);
+            var reports = new Reports();
+            var (_, problem, _, stats) = exact.Solve(Options.Objective, 200, reports, CancellationToken.None);
+
+            Assert.True(stats.Certified);
+            Assert.Equal(exact.Problem().Problem.ArcCount, problem.ArcCount);
+            forests += reports.Messages.Count(m => m.Contains("alternating forest", StringComparison.Ordinal));
+
+            // A pair scores at most 100 points (no stated preferences here): a true bound on the score missing is
+            // at most that per young person.
+            foreach (var m in reports.Messages)
             {
-                var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, ScatterKm = seed % 3 == 0 ? 0 : 20 });
-                var options = MatchOptions.Default with { DensePairLimit = 0, CandidatesPerMentee = 1 };
-                var prepared = PreparedBatch.Of(batch, PairEvaluator.For(options, RuleSet.Default), CancellationToken.None);
-                var exact = prepared.Exact!;
-                var reports = new Reports();
-                var (_, problem, _, stats) = exact.Solve(options.Objective, 200, reports, CancellationToken.None);
-
-                Assert.True(stats.Certified, $"seed {seed}");
-                Assert.Equal(exact.Problem().Problem.ArcCount, problem.ArcCount);
-                forests += reports.Messages.Count(m => m.Contains("alternating forest", StringComparison.Ordinal));
-
-                // A pair scores at most 100 points (no stated preferences here): a true bound on the score missing is
-                // at most that per young person.
-                foreach (var m in reports.Messages)
+                if (BoundText().Match(m) is { Success: true } hit)
                 {
-                    if (BoundText().Match(m) is { Success: true } hit)
-                    {
-                        Assert.True(double.Parse(hit.Groups[1].Value, CultureInfo.InvariantCulture) <= 100.0 * mentees, m);
-                    }
+                    Assert.True(double.Parse(hit.Groups[1].Value, CultureInfo.InvariantCulture) <= 100.0 * mentees, m);
                 }
             }
         }
@@ -61,26 +67,21 @@ public partial class ExactSparseRoundTests
     public void Spare_solves_leave_the_rounds_and_the_optimum_unchanged()
     {
         var spares = 0;
-        foreach (var (mentors, mentees) in new[] { (60, 300), (120, 300), (300, 300) })
+        foreach (var (batch, _) in Batches(8))
         {
-            for (var seed = 1; seed <= 8; seed++)
-            {
-                var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, ScatterKm = seed % 3 == 0 ? 0 : 20 });
-                var options = MatchOptions.Default with { DensePairLimit = 0, CandidatesPerMentee = 1 };
-                var plain = PreparedBatch.Of(batch, PairEvaluator.For(options, RuleSet.Default), CancellationToken.None).Exact!;
-                var spared = PreparedBatch.Of(batch, PairEvaluator.For(options, RuleSet.Default), CancellationToken.None).Exact!;
-                spared.SpareFrom = 0;
-                var (a, pa, _, sa) = plain.Solve(options.Objective, 200, null, CancellationToken.None);
-                var (b, pb, _, sb) = spared.Solve(options.Objective, 200, null, CancellationToken.None);
+            var plain = Exact(batch);
+            var spared = Exact(batch);
+            spared.SpareFrom = 0;
+            var (a, pa, _, sa) = plain.Solve(Options.Objective, 200, null, CancellationToken.None);
+            var (b, pb, _, sb) = spared.Solve(Options.Objective, 200, null, CancellationToken.None);
 
-                Assert.Equal(0, sa.SpareSolves);
-                Assert.Equal(sa.PriceRounds, sb.PriceRounds);
-                Assert.Equal(pa.ArcCount, pb.ArcCount);
-                Assert.Equal(a.ArcOfLeft, b.ArcOfLeft);
-                Assert.Equal(a.TotalScore, b.TotalScore);
-                Assert.True(sb.Certified);
-                spares += sb.SpareSolves;
-            }
+            Assert.Equal(0, sa.SpareSolves);
+            Assert.Equal(sa.PriceRounds, sb.PriceRounds);
+            Assert.Equal(pa.ArcCount, pb.ArcCount);
+            Assert.Equal(a.ArcOfLeft, b.ArcOfLeft);
+            Assert.Equal(a.TotalScore, b.TotalScore);
+            Assert.True(sb.Certified);
+            spares += sb.SpareSolves;
         }
 
         // Some rounds had a spare solve (a pricing round added more than a third of the pairs).
