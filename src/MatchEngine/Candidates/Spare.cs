@@ -12,9 +12,9 @@ internal static class Spare
     public const int LeastArcs = 400_000;
 
     /// <summary>
-    /// Whether a round is worth a spare solve: a large problem to which the last pricing round added more than a third
-    /// of its pairs (100k x 100k: the first pricing round adds 540k pairs to 1.1 million, and the warm attempt gives
-    /// up after 3 s of searching).
+    /// Whether a round is worth a spare solve: a problem of at least <paramref name="leastArcs"/> pairs to which the last
+    /// pricing round added more than a third of them (100k x 100k: the first pricing round adds 540k pairs to 1.1
+    /// million, and the warm attempt gives up after 3 s of searching).
     /// </summary>
     public static bool Worth(int arcs, long lastAdded, int leastArcs) => arcs >= leastArcs && lastAdded * 3 > arcs;
 
