@@ -69,9 +69,12 @@ public sealed class Matcher
     /// <exception cref="ArgumentException">When a locked or excluded pair names an unknown person, a mentee is locked twice, or locked pairs exceed a mentor's capacity.</exception>
     public MatchResult Match(MatchBatch batch, IProgress<MatchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        // The time limit counts from here, on the caller's clock (large batches only; see MatchOptions.TimeLimitSeconds).
+        var started = _options.Clock.GetTimestamp();
+        Func<bool>? timeUp = _options.TimeLimitSeconds > 0 ? () => _options.Clock.GetElapsedTime(started).TotalSeconds >= _options.TimeLimitSeconds : null;
         var prepared = PreparedBatch.Of(batch, _pairs, cancellationToken, progress);
         cancellationToken.ThrowIfCancellationRequested();
-        var solved = SolvedBatch.Solve(prepared, _pairs, progress, cancellationToken);
+        var solved = SolvedBatch.Solve(prepared, _pairs, progress, cancellationToken, timeUp);
         var (pairs, unmatched) = PairsAndUnmatched.Of(prepared, solved, _pairs);
         progress?.Report(new MatchProgress("solving", 1, 1) { Kind = ProgressStage.Solving });
         var g = solved.Graph;

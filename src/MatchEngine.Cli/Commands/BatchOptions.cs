@@ -31,6 +31,8 @@ internal sealed class BatchOptions
 
     public Option<FileInfo?> Excluded { get; } = new("--excluded") { Description = "Pairs never to make (mentee_id, mentor_id)", HelpName = "FILE" };
 
+    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Large batches: after a pricing round past this many seconds, write the match in hand with its certified gap instead of proving it optimal (overrides the policy's scale.time_limit_seconds; 0: no limit)", HelpName = "SECONDS" };
+
     public Option<double?> MinCrossBackground { get; } = new("--min-cross-background") { Description = "Least share of cross-background pairs, e.g. 0.75 (overrides the policy file)", HelpName = "SHARE" };
 
     public Option<bool> KeepRuleBreakingLocks { get; } = new(LockedPairGate.KeepOption) { Description = "Keep locked pairs that break a hard rule (each is listed in summary.json and on the terminal); never for the safeguarding rules NO_BACKGROUND_CHECK and REMOTE_UNDER_18" };
@@ -57,6 +59,7 @@ internal sealed class BatchOptions
         c.Add(Locked);
         c.Add(Excluded);
         c.Add(MinCrossBackground);
+        c.Add(TimeLimit);
         c.Add(KeepRuleBreakingLocks);
     }
 }

@@ -52,6 +52,20 @@ internal sealed class InputLoader(CliContext cli)
             options = options with { MinCrossBackgroundShare = share };
         }
 
+        if (r.GetValue(b.TimeLimit) is { } seconds)
+        {
+            if (!double.IsFinite(seconds) || seconds < 0)
+            {
+                Err.WriteLine($"error: --time-limit {seconds.ToString(CultureInfo.InvariantCulture)} is not a number of seconds; expected 0 (no limit) or more, e.g. 600.");
+                throw new CommandExitException(ExitCodes.Usage);
+            }
+
+            options = options with { TimeLimitSeconds = seconds };
+        }
+
+        // The time limit is measured on the command's clock.
+        options = options with { Clock = cli.Time };
+
         var mentorOptions = r.GetValue(b.MentorSheet) is { } mentorSheet ? readOptions with { Sheet = mentorSheet } : readOptions;
         var menteeOptions = r.GetValue(b.MenteeSheet) is { } menteeSheet ? readOptions with { Sheet = menteeSheet } : readOptions;
         var (batch, rejected, mentorCarry, menteeCarry) = ReadBatch(r.GetValue(b.Mentors)!, r.GetValue(b.Mentees)!, asOf, mentorOptions, menteeOptions, skipInvalid, ct);

@@ -215,6 +215,9 @@ internal sealed partial class ExactSparse
 
         /// <summary>Rounds that OR-Tools solved on the other core while the warm-started solver tried them (see <see cref="Spare"/>).</summary>
         public int SpareSolves { get; set; }
+
+        /// <summary>Whether the time limit stopped the rounds (the result then carries its gap, not a certificate).</summary>
+        public bool TimeLimited { get; set; }
     }
 
     /// <summary>The least pairs of a round worth a spare solve (<see cref="Spare.LeastArcs"/>; tests lower it).</summary>
@@ -247,12 +250,12 @@ internal sealed partial class ExactSparse
     /// Solves to proven optimality over all eligible pairs: first candidates, then rounds of counts proof and pricing.
     /// </summary>
     public (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Solve(
-        ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct)
+        ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct, Func<bool>? timeUp = null)
     {
         var spares = new List<Task>();
         try
         {
-            return Rounds(objective, maxRounds, spares, progress, ct);
+            return Rounds(objective, maxRounds, timeUp, spares, progress, ct);
         }
         finally
         {
@@ -261,7 +264,7 @@ internal sealed partial class ExactSparse
     }
 
     private (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Rounds(
-        ObjectiveOrder objective, int maxRounds, List<Task> spares, IProgress<MatchProgress>? progress, CancellationToken ct)
+        ObjectiveOrder objective, int maxRounds, Func<bool>? timeUp, List<Task> spares, IProgress<MatchProgress>? progress, CancellationToken ct)
     {
         var stats = new Stats();
         // Once proven over all eligible pairs, the counts stay proven: pricing only adds pairs, and no pair can raise
@@ -350,7 +353,8 @@ internal sealed partial class ExactSparse
             }
 
             stats.PriceRounds++;
-            if (round >= maxRounds)
+            stats.TimeLimited = round < maxRounds && timeUp?.Invoke() == true;
+            if (round >= maxRounds || stats.TimeLimited)
             {
                 return (solution, problem, modes, stats);
             }

@@ -82,6 +82,19 @@ public sealed record MatchOptions
     /// <value>The default is 4,000,000 pairs (2,000 x 2,000).</value>
     public long DensePairLimit { get; init; } = 4_000_000;
 
+    /// <summary>
+    /// For large batches: a time limit, in seconds from the start of the match. It is checked after each pricing round
+    /// (so the first result comes after the first one, whatever the limit): once passed, the match in hand is returned
+    /// with its certified gap to a proven bound instead of being proven optimal. A result stopped by the limit depends on
+    /// the machine's speed; without a limit, the same input always gives the same result.
+    /// </summary>
+    /// <value>The default is 0: no limit (every large batch is solved until certified optimal).</value>
+    public double TimeLimitSeconds { get; init; }
+
+    /// <summary>The clock that <see cref="TimeLimitSeconds"/> is measured on (a fixed or simulated one in tests).</summary>
+    /// <value>The default is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>For large batches: how many of the best allowed mentors each mentee starts with in the restricted set (speed only: the result is exact whatever it is).</summary>
     /// <value>The default is 8.</value>
     public int CandidatesPerMentee { get; init; } = 8;

@@ -26,7 +26,9 @@ internal static class Certification
             return summary with { SolverStatus = status, Outcome = outcome, CandidatesPruned = true, ScoreUpperBound = null, OptimalityGap = null };
         }
 
-        status = certified ? SolverStatusText.Certified : SolverStatusText.PricingStopped(gap, stats.PriceRounds);
+        status = certified ? SolverStatusText.Certified
+            : stats.TimeLimited ? SolverStatusText.TimeLimited(gap, stats.PriceRounds)
+            : SolverStatusText.PricingStopped(gap, stats.PriceRounds);
         return summary with
         {
             SolverStatus = status,

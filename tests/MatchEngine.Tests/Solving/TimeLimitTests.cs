@@ -1,0 +1,95 @@
+using System.Text.Json;
+using MatchEngine.Generation;
+using MatchEngine.Model;
+using MatchEngine.Tests.Cli;
+
+namespace MatchEngine.Tests.Solving;
+
+/// <summary>
+/// A large batch stopped by its time limit: the counts are still the maximum, the status says it was stopped, and the
+/// gap it reports is to a true bound (the certified optimum of the same batch lies between the score and the bound).
+/// </summary>
+public class TimeLimitTests
+{
+    [Fact]
+    public void A_batch_stopped_at_the_time_limit_keeps_the_counts_and_its_bound_holds_the_optimum()
+    {
+        var stopped = 0;
+        foreach (var (mentors, mentees) in new[] { (60, 300), (120, 300), (300, 300) })
+        {
+            for (var seed = 1; seed <= 6; seed++)
+            {
+                var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, ScatterKm = seed % 3 == 0 ? 0 : 20 });
+                var options = MatchOptions.Default with { DensePairLimit = 0, CandidatesPerMentee = 1 };
+                var optimum = new Matcher(options).Match(batch).Summary;
+                var limited = new Matcher(options with { TimeLimitSeconds = 1, Clock = new Hours() }).Match(batch).Summary;
+
+                Assert.Equal(SolverOutcome.Certified, optimum.Outcome);
+                Assert.Equal(optimum.Matched, limited.Matched);
+                Assert.Equal(optimum.UnmetNeedsMatched, limited.UnmetNeedsMatched);
+                if (limited.Outcome == SolverOutcome.Certified)
+                {
+                    // One pricing round found nothing to add: certified before the limit was ever checked.
+                    Assert.Equal(optimum.TotalScore, limited.TotalScore, 6);
+                    continue;
+                }
+
+                stopped++;
+                Assert.Equal(SolverOutcome.Gap, limited.Outcome);
+                Assert.Contains("stopped at the time limit after 1 pricing rounds", limited.SolverStatus, StringComparison.Ordinal);
+                Assert.True(limited.TotalScore <= optimum.TotalScore + 1e-6, $"{limited.TotalScore} > {optimum.TotalScore}");
+                Assert.True(optimum.TotalScore <= limited.ScoreUpperBound!.Value + 1e-6, $"bound {limited.ScoreUpperBound} < optimum {optimum.TotalScore}");
+                Assert.InRange(limited.OptimalityGap!.Value, 0, 1);
+            }
+        }
+
+        // These batches need more than one pricing round, so the limit bit in some of them.
+        Assert.True(stopped > 0);
+    }
+
+    [Fact]
+    public void Without_a_limit_a_slow_clock_changes_nothing()
+    {
+        var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = 120, Mentees = 300, Seed = 4, ScatterKm = 20 });
+        var options = MatchOptions.Default with { DensePairLimit = 0, CandidatesPerMentee = 1 };
+        var a = new Matcher(options).Match(batch).Summary;
+        var b = new Matcher(options with { Clock = new Hours() }).Match(batch).Summary;
+        Assert.Equal(SolverOutcome.Certified, b.Outcome);
+        Assert.Equal(a.TotalScore, b.TotalScore, 6);
+    }
+
+    [Fact]
+    public void Cli_time_limit_writes_the_match_in_hand_with_its_gap_and_rejects_a_negative_limit()
+    {
+        var dir = CliRunner.TempDir();
+        var policy = Path.Combine(dir, "policy.json");
+        File.WriteAllText(policy, "{\"scale\": {\"dense_pair_limit\": 0, \"candidates_per_mentee\": 1}}");
+        string[] Args(string outDir, string limit) =>
+            ["match", "--mentors", CliRunner.Samples("mentors.csv"), "--mentees", CliRunner.Samples("mentees.csv"), "--out", outDir, "--as-of", "2026-09-01", "--policy", policy, "--time-limit", limit];
+
+        // A limit of a microsecond has passed by the first pricing round (the CLI's clock is the real one).
+        var (code, stdout, _) = CliRunner.Run(Args(Path.Combine(dir, "limited"), "0.000001"));
+        Assert.Equal(0, code);
+        Assert.Contains("stopped at the time limit", stdout, StringComparison.Ordinal);
+        using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "limited", "summary.json"))))
+        {
+            Assert.Equal("gap", doc.RootElement.GetProperty("solver_outcome").GetString());
+            Assert.True(doc.RootElement.GetProperty("score_upper_bound").GetDouble() > 0);
+        }
+
+        var (bad, _, err) = CliRunner.Run(Args(Path.Combine(dir, "bad"), "-5"));
+        Assert.Equal(1, bad);
+        Assert.Contains("--time-limit -5 is not a number of seconds", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "bad")));
+    }
+
+    /// <summary>A clock on which an hour passes every time it is read.</summary>
+    private sealed class Hours : TimeProvider
+    {
+        private long _now;
+
+        public override long TimestampFrequency => 1;
+
+        public override long GetTimestamp() => _now += 3600;
+    }
+}
