@@ -48,9 +48,10 @@ internal sealed partial class ExactSparse
     /// mentor j) could raise the score only if its points exceed <c>PriceOfLeft[i] - PriceOfRight[j]</c>. The bound
     /// search skips whole subtrees of mentors (by type, score dimensions and place) whose bound against their lowest
     /// price cannot; the up to <see cref="PerMentee"/> most violating pairs per mentee join the restricted set.
-    /// Returns the pairs added and the total over mentees of their largest violation found.
+    /// Returns the pairs added and the total over mentees of their largest violation found (with
+    /// <paramref name="tighten"/>, for a last round, the tighter bound of <see cref="RaisedPricesBound"/> when lower).
     /// </summary>
-    private (long Added, long Bound) Price(AssignmentProblem problem, AssignmentSolution solution, bool prune, CancellationToken ct)
+    private (long Added, long Bound) Price(AssignmentProblem problem, AssignmentSolution solution, bool prune, bool tighten, CancellationToken ct)
     {
         // With no pair at all there are no prices: every price is 0 (a pair is worth adding when it scores).
         // A pair (i, j) left out keeps the restricted optimum optimal when points <= PriceOfLeft[i] - PriceOfRight[j]:
@@ -103,6 +104,11 @@ internal sealed partial class ExactSparse
             return w;
         }, _ => { });
 
+        if (tighten)
+        {
+            bound = Math.Min(bound, RaisedPricesBound(additions));
+        }
+
         Ration(additions);
 
         for (var e = 0; e < additions.Length; e++)
@@ -126,6 +132,91 @@ internal sealed partial class ExactSparse
         (_clean, _lastLeft, _lastRight) = (clean, left, right);
 
         return (added, bound);
+    }
+
+    /// <summary>
+    /// A tighter bound on the score missing than the sum of each mentee's largest violation, from the same pairs found
+    /// (for a round that stops without a certificate). Any mentor prices at least the solution's give a feasible dual,
+    /// whose value, each mentor's places times its raise plus each mentee's largest violation left, bounds the optimum;
+    /// a mentee's pairs beyond the <see cref="PerMentee"/> found gain at most the last one found. A mentor that more
+    /// mentees want than it has places is raised, mentor by mentor (a few passes), to what the first mentee it cannot
+    /// take would still gain there over their best pair elsewhere: the value of the dual in that mentor's price alone is
+    /// then least.
+    /// </summary>
+    private long RaisedPricesBound(List<(int Mentor, int Points, MeetingModes Mode, long Gain)>?[] found)
+    {
+        var byMentor = new Dictionary<int, List<int>>();
+        for (var e = 0; e < found.Length; e++)
+        {
+            foreach (var f in found[e] ?? [])
+            {
+                if (!byMentor.TryGetValue(f.Mentor, out var es))
+                {
+                    es = [];
+                    byMentor[f.Mentor] = es;
+                }
+
+                es.Add(e);
+            }
+        }
+
+        var raise = new Dictionary<int, long>();
+        long Floor(List<(int Mentor, int Points, MeetingModes Mode, long Gain)> list) => list.Count >= PerMentee ? list[^1].Gain : 0;
+        long Value(List<(int Mentor, int Points, MeetingModes Mode, long Gain)> list, int except, out long with)
+        {
+            var v = Floor(list);
+            with = long.MinValue;
+            foreach (var f in list)
+            {
+                if (f.Mentor == except)
+                {
+                    with = Math.Max(with, f.Gain);
+                }
+                else
+                {
+                    v = Math.Max(v, f.Gain - raise.GetValueOrDefault(f.Mentor));
+                }
+            }
+
+            return v;
+        }
+
+        for (var pass = 0; pass < 3; pass++)
+        {
+            foreach (var (m, es) in byMentor)
+            {
+                if (es.Count <= _capacity[m])
+                {
+                    continue;
+                }
+
+                var margins = new List<long>(es.Count);
+                foreach (var e in es)
+                {
+                    var other = Value(found[e]!, m, out var with);
+                    margins.Add(with - other);
+                }
+
+                margins.Sort((x, y) => y.CompareTo(x));
+                raise[m] = Math.Max(0, margins[_capacity[m]]);
+            }
+        }
+
+        long total = 0;
+        foreach (var (m, r) in raise)
+        {
+            total += _capacity[m] * r;
+        }
+
+        foreach (var list in found)
+        {
+            if (list is { Count: > 0 })
+            {
+                total += Math.Max(0, Value(list, -1, out _));
+            }
+        }
+
+        return total;
     }
 
     /// <summary>

@@ -342,7 +342,10 @@ internal sealed partial class ExactSparse
             }
 
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0) { Kind = ProgressStage.Pricing });
-            var (added, bound) = Price(problem, solution, prune: stats.PriceRounds < PruneRounds, ct);
+            // The time limit is checked before each pricing round: once passed, this round is the last, and its bound
+            // is tightened (it becomes the status's gap if pairs are still left).
+            var last = round >= maxRounds || timeUp?.Invoke() == true;
+            var (added, bound) = Price(problem, solution, prune: stats.PriceRounds < PruneRounds, tighten: last, ct);
             lastAdded = added;
             stats.ViolationBound = bound;
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"priced round {round}: {added:N0} pairs added; score within {bound / 100.0:0.##} points of the optimum"), round, 0) { Kind = ProgressStage.Pricing });
@@ -353,9 +356,9 @@ internal sealed partial class ExactSparse
             }
 
             stats.PriceRounds++;
-            stats.TimeLimited = round < maxRounds && timeUp?.Invoke() == true;
-            if (round >= maxRounds || stats.TimeLimited)
+            if (last)
             {
+                stats.TimeLimited = round < maxRounds;
                 return (solution, problem, modes, stats);
             }
         }

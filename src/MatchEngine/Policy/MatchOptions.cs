@@ -83,9 +83,9 @@ public sealed record MatchOptions
     public long DensePairLimit { get; init; } = 4_000_000;
 
     /// <summary>
-    /// For large batches: a time limit, in seconds from the start of the match. It is checked after each pricing round
-    /// (so the first result comes after the first one, whatever the limit): once passed, the match in hand is returned
-    /// with its certified gap to a proven bound instead of being proven optimal. A result stopped by the limit depends on
+    /// For large batches: a time limit, in seconds from the start of the match. It is checked before each pricing round
+    /// (so the first result comes after the first one, whatever the limit): once passed, that round is the last, and
+    /// the match in hand is returned with its certified gap to a proven bound instead of being proven optimal. A result stopped by the limit depends on
     /// the machine's speed; without a limit, the same input always gives the same result.
     /// </summary>
     /// <value>The default is 0: no limit (every large batch is solved until certified optimal).</value>
