@@ -24,9 +24,12 @@ internal sealed partial class ExactSparse
         // A mentee whose pairs were all pruned (far from ever being used) still has the eligible mentors it was first
         // given: its count is the larger of the two (a lower bound on its eligible mentors either way), and only a
         // mentee with none at all gets a rule as its reason.
-        for (var e = 0; e < mentees.Length && _firstFound is { } found; e++)
+        if (_firstFound is { } found)
         {
-            menteeEligible[e] = Math.Max(menteeEligible[e], found[e]);
+            for (var e = 0; e < mentees.Length; e++)
+            {
+                menteeEligible[e] = Math.Max(menteeEligible[e], found[e]);
+            }
         }
 
         var gates = gate.Gates;

@@ -161,10 +161,9 @@ internal sealed partial class ExactSparse
         }
 
         var raise = new Dictionary<int, long>();
-        long Floor(List<(int Mentor, int Points, MeetingModes Mode, long Gain)> list) => list.Count >= PerMentee ? list[^1].Gain : 0;
         long Value(List<(int Mentor, int Points, MeetingModes Mode, long Gain)> list, int except, out long with)
         {
-            var v = Floor(list);
+            var v = list.Count >= PerMentee ? list[^1].Gain : 0;
             with = long.MinValue;
             foreach (var f in list)
             {
