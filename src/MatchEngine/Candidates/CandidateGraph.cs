@@ -42,6 +42,12 @@ internal sealed class CandidateGraph
     /// <summary>In sparse mode: per mentee, an upper bound (points) on the score of any eligible mentor not kept as a candidate; -1 when none can exist.</summary>
     public int[]? MenteeBound { get; init; }
 
+    /// <summary>
+    /// In sparse mode, after solving: per unmatched mentee, eligible mentors outside the restricted set with free
+    /// places left (a lower bound, capped) and the best points with them; null otherwise.
+    /// </summary>
+    public (int Count, int Best)[]? MenteeFreeBeyond { get; init; }
+
     /// <summary>Whether candidates were pruned (sparse mode).</summary>
     public bool Sparse => MenteeBound is not null;
 

@@ -11,7 +11,11 @@ internal sealed partial class ExactSparse
     /// The candidate graph of the restricted set for the rest of the engine (reasons, explanations, summary): the
     /// pairs, and for each mentee with none the rule that excluded most of a spread sample of mentors.
     /// </summary>
-    public CandidateGraph Graph(Mentor[] mentors, Mentee[] mentees, int[] mentorAge, int[] menteeAge, PairGate gate, AssignmentProblem problem, List<MeetingModes> modes, CancellationToken ct)
+    /// <remarks>
+    /// With the <paramref name="solution"/> of the set, each unmatched mentee also gets the eligible mentors outside it
+    /// who still have free places (found by a search; under best-pairs-first a pair scoring 0 may be left unmade).
+    /// </remarks>
+    public CandidateGraph Graph(Mentor[] mentors, Mentee[] mentees, int[] mentorAge, int[] menteeAge, PairGate gate, AssignmentProblem problem, List<MeetingModes> modes, CancellationToken ct, AssignmentSolution? solution = null)
     {
         var menteeEligible = new int[mentees.Length];
         var mentorEligible = new int[mentors.Length];
@@ -94,6 +98,52 @@ internal sealed partial class ExactSparse
             MentorBinding = mentorBinding,
             MenteeChecked = checkedCount,
             MenteeBound = new int[mentees.Length],
+            MenteeFreeBeyond = solution is null ? null : FreeBeyond(problem, solution, ct),
         };
     }
+
+    /// <summary>
+    /// For each mentee the solution leaves unmatched: how many eligible mentors outside the restricted set still have
+    /// free places (up to <see cref="FreeSearched"/>, a lower bound), and the best points with them.
+    /// </summary>
+    private (int Count, int Best)[] FreeBeyond(AssignmentProblem problem, AssignmentSolution solution, CancellationToken ct)
+    {
+        var price = new long[_k.MentorCount];
+        var free = (int[])_capacity.Clone();
+        foreach (var a in solution.ArcOfLeft)
+        {
+            if (a >= 0)
+            {
+                free[problem.ArcRight(a)]--;
+            }
+        }
+
+        for (var m = 0; m < price.Length; m++)
+        {
+            price[m] = free[m] > 0 ? 0 : PricedOut;
+        }
+
+        // Only mentors with a free place can be reached; at a threshold of -1 every such eligible pair counts, even one
+        // scoring 0. The pairs already in the set are left out (the reasons count those from the set itself).
+        var prices = new Prices(this, price, ct);
+        var result = new (int, int)[_k.MenteeCount];
+        Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(_dimStart[Depths]), (e, _, w) =>
+        {
+            if (solution.ArcOfLeft[e] < 0)
+            {
+                SearchAll(e, -1, prices, FreeSearched, w);
+                if (w.Best.Count > 0)
+                {
+                    result[e] = (w.Best.Count, w.Best.Max(x => x.Points));
+                }
+            }
+
+            return w;
+        }, _ => { });
+
+        return result;
+    }
+
+    /// <summary>The most free mentors counted per unmatched mentee (see <see cref="FreeBeyond"/>).</summary>
+    private const int FreeSearched = 64;
 }

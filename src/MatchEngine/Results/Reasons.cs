@@ -56,6 +56,19 @@ internal sealed class Reasons
                 _openBest[e] = Math.Max(_openBest[e], g.Problem.ArcScore(a));
             }
         }
+
+        // A large batch's eligible mentors with free places outside its restricted set (a search found them).
+        if (g.MenteeFreeBeyond is { } beyond)
+        {
+            for (var e = 0; e < beyond.Length; e++)
+            {
+                if (!matched[e] && beyond[e].Count > 0)
+                {
+                    _openBest[e] = _openCount[e] > 0 ? Math.Max(_openBest[e], beyond[e].Best) : beyond[e].Best;
+                    _openCount[e] += beyond[e].Count;
+                }
+            }
+        }
     }
 
     private string ObjectiveWords => _options.Objective == ObjectiveOrder.BestPairsFirst
@@ -80,11 +93,11 @@ internal sealed class Reasons
             var (free, best) = OpenFor(e);
             if (free > 0)
             {
-                var who = free == 1 ? "1 eligible mentor still has" : string.Create(CultureInfo.InvariantCulture, $"{free} eligible mentors still have");
+                var who = (g.Sparse ? "At least " : "") + (free == 1 ? "1 eligible mentor still has" : string.Create(CultureInfo.InvariantCulture, $"{free} eligible mentors still have"));
                 var why = _options.Objective == ObjectiveOrder.BestPairsFirst && best == 0
                     ? "every pair with them scores 0, and the objective best-pairs-first makes a pair only when it adds score (most-pairs-first would match this young person)"
                     : string.Create(CultureInfo.InvariantCulture, $"the objective in force ({ObjectiveWords}) did not use them");
-                return new UnmatchedEntry(PersonRole.Mentee, mentee.Id, ReasonCodes.NoScoreGain, $"{who} free places, but {why}.", eligible);
+                return new UnmatchedEntry(PersonRole.Mentee, mentee.Id, ReasonCodes.NoScoreGain, $"{who} free places, but {why}.", Math.Max(eligible, free));
             }
 
             // A large batch knows the eligible mentors its search considered, not all of them: its count is a lower bound.

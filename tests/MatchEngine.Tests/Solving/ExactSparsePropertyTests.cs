@@ -108,8 +108,40 @@ public class ExactSparsePropertyTests
             .And((Math.Abs(s.TotalScore - e.TotalScore) < 1e-6).Label($"score {s.TotalScore} vs {e.TotalScore}"))
             .And((!indexable || s.SolverStatus.StartsWith("optimal (certified", StringComparison.Ordinal)).Label($"status {s.SolverStatus}"))
             .And((sparse.Pairs.Count + sparse.Unmatched.Count(u => u.Role == PersonRole.Mentee) == batch.Mentees.Count).Label("every mentee once"))
-            .And((NoEligibleClaimsDiffering(sparse, exact) is null).Label($"reasons: {NoEligibleClaimsDiffering(sparse, exact)}"));
+            .And((NoEligibleClaimsDiffering(sparse, exact) is null).Label($"reasons: {NoEligibleClaimsDiffering(sparse, exact)}"))
+            .And((FreePlaceClaimWrong(sparse, batch, options, rules) is null).Label($"free places: {FreePlaceClaimWrong(sparse, batch, options, rules)}"));
     });
+
+    /// <summary>
+    /// The first unmatched mentee whose reason is wrong about free places, checked pair by pair against every mentor:
+    /// "all their places went to other young people" (CAPACITY_TAKEN) while an eligible mentor still has a free place,
+    /// or NO_SCORE_GAIN while none has; null when every such reason holds.
+    /// </summary>
+    internal static string? FreePlaceClaimWrong(MatchResult result, MatchBatch batch, MatchOptions options, RuleSet rules)
+    {
+        var index = RuleIndex.Of(rules.Rules);
+        if (!index.Indexable)
+        {
+            return null;
+        }
+
+        var (mentors, mentees, _, _, kernel) = KernelOf.Batch(batch, options, index);
+        var excluded = batch.Excluded.ToHashSet();
+        var used = result.Pairs.GroupBy(p => p.MentorId).ToDictionary(g => g.Key, g => g.Count());
+        var at = mentees.Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        foreach (var u in result.Unmatched.Where(u => u.Role == PersonRole.Mentee && u.ReasonCode is ReasonCodes.CapacityTaken or ReasonCodes.NoScoreGain))
+        {
+            var e = at[u.Id];
+            var open = Enumerable.Range(0, mentors.Length).Any(m =>
+                kernel.Decide(m, e, out _, out _) && !excluded.Contains(new PairRef(u.Id, mentors[m].Id)) && mentors[m].Capacity > used.GetValueOrDefault(mentors[m].Id));
+            if (open != (u.ReasonCode == ReasonCodes.NoScoreGain))
+            {
+                return $"{u.Id}: {u.ReasonCode} ({u.Reason}), but an eligible mentor with a free place {(open ? "exists" : "does not exist")}";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The first unmatched mentee whose reason says "no eligible mentor" (a rule's code, eligible count 0) in one result
@@ -156,6 +188,7 @@ public class ExactSparsePropertyTests
             var sparse = new Matcher(options with { DensePairLimit = 0 }).Match(batch);
             var (e, s) = (dense.Summary, sparse.Summary);
             Assert.Null(NoEligibleClaimsDiffering(sparse, dense));
+            Assert.Null(FreePlaceClaimWrong(sparse, batch, options, RuleSet.Default));
             Assert.Equal(e.Matched, s.Matched);
             Assert.Equal(e.UnmetNeedsMatched, s.UnmetNeedsMatched);
             Assert.Equal(e.TotalScore, s.TotalScore, 6);
