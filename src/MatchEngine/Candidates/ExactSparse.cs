@@ -198,6 +198,7 @@ internal sealed partial class ExactSparse
         _nearby = NearbyOrder();
         _access = new (int, double)[]?[kernel.MenteeCount];
         _arcs = new List<(int, int, MeetingModes)>[kernel.MenteeCount];
+        _known = new (int, int, MeetingModes)[]?[kernel.MenteeCount];
         for (var e = 0; e < _arcs.Length; e++)
         {
             _arcs[e] = [];
