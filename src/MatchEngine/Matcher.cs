@@ -71,10 +71,10 @@ public sealed class Matcher
     {
         // The time limit counts from here, on the caller's clock (large batches only; see MatchOptions.TimeLimitSeconds).
         var started = _options.Clock.GetTimestamp();
-        Func<bool>? timeUp = _options.TimeLimitSeconds > 0 ? () => _options.Clock.GetElapsedTime(started).TotalSeconds >= _options.TimeLimitSeconds : null;
+        Func<double>? secondsLeft = _options.TimeLimitSeconds > 0 ? () => _options.TimeLimitSeconds - _options.Clock.GetElapsedTime(started).TotalSeconds : null;
         var prepared = PreparedBatch.Of(batch, _pairs, cancellationToken, progress);
         cancellationToken.ThrowIfCancellationRequested();
-        var solved = SolvedBatch.Solve(prepared, _pairs, progress, cancellationToken, timeUp);
+        var solved = SolvedBatch.Solve(prepared, _pairs, progress, cancellationToken, secondsLeft);
         var (pairs, unmatched) = PairsAndUnmatched.Of(prepared, solved, _pairs);
         progress?.Report(new MatchProgress("solving", 1, 1) { Kind = ProgressStage.Solving });
         var g = solved.Graph;

@@ -31,7 +31,7 @@ internal sealed class BatchOptions
 
     public Option<FileInfo?> Excluded { get; } = new("--excluded") { Description = "Pairs never to make (mentee_id, mentor_id)", HelpName = "FILE" };
 
-    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Large batches: once this many seconds have passed, the next pricing round is the last, and the match in hand is written with its certified gap instead of being proven optimal (overrides the policy's scale.time_limit_seconds; 0: no limit)", HelpName = "SECONDS" };
+    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Large batches: once this many seconds have passed, or another round would pass them, the next pricing round is the last, and the match in hand is written with its certified gap instead of being proven optimal (overrides the policy's scale.time_limit_seconds; 0: no limit)", HelpName = "SECONDS" };
 
     public Option<double?> MinCrossBackground { get; } = new("--min-cross-background") { Description = "Least share of cross-background pairs, e.g. 0.75 (overrides the policy file)", HelpName = "SHARE" };
 

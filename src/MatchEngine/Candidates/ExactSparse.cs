@@ -251,12 +251,12 @@ internal sealed partial class ExactSparse
     /// Solves to proven optimality over all eligible pairs: first candidates, then rounds of counts proof and pricing.
     /// </summary>
     public (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Solve(
-        ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct, Func<bool>? timeUp = null)
+        ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct, Func<double>? secondsLeft = null)
     {
         var spares = new List<Task>();
         try
         {
-            return Rounds(objective, maxRounds, timeUp, spares, progress, ct);
+            return Rounds(objective, maxRounds, secondsLeft, spares, progress, ct);
         }
         finally
         {
@@ -265,7 +265,7 @@ internal sealed partial class ExactSparse
     }
 
     private (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Rounds(
-        ObjectiveOrder objective, int maxRounds, Func<bool>? timeUp, List<Task> spares, IProgress<MatchProgress>? progress, CancellationToken ct)
+        ObjectiveOrder objective, int maxRounds, Func<double>? secondsLeft, List<Task> spares, IProgress<MatchProgress>? progress, CancellationToken ct)
     {
         var stats = new Stats();
         // Once proven over all eligible pairs, the counts stay proven: pricing only adds pairs, and no pair can raise
@@ -275,9 +275,11 @@ internal sealed partial class ExactSparse
         SparseWarm? warm = null;
         var gaveUp = 0;
         long lastAdded = 0;
+        double lastSolve = 0, lastPricing = 0;
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();
+            var roundStart = secondsLeft?.Invoke();
             var (problem, modes) = Problem();
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0) { Kind = ProgressStage.Solving });
             // A round starts from the last optimum (SparseAssignment: only what its added pairs change is searched);
@@ -343,10 +345,15 @@ internal sealed partial class ExactSparse
             }
 
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0) { Kind = ProgressStage.Pricing });
-            // The time limit is checked before each pricing round: once passed, this round is the last, and its bound
-            // is tightened (it becomes the status's gap if pairs are still left).
-            var last = round >= maxRounds || timeUp?.Invoke() == true;
+            // The time limit is checked before each pricing round: this round is the last once the limit has passed,
+            // or when going on would pass it (judged by this round's solve and the last pricing round: another
+            // pricing round, a solve, then a last pricing round), and its bound is tightened (it becomes the status's
+            // gap if pairs are still left).
+            var left = secondsLeft?.Invoke();
+            lastSolve = roundStart is { } started && left is { } now ? started - now : lastSolve;
+            var last = round >= maxRounds || (left is { } l && (l <= 0 || l < lastSolve + (2 * lastPricing)));
             var (added, bound) = Price(problem, solution, prune: stats.PriceRounds < PruneRounds, tighten: last, ct);
+            lastPricing = left is { } before && secondsLeft is not null ? before - secondsLeft() : 0;
             lastAdded = added;
             stats.ViolationBound = bound;
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"priced round {round}: {added:N0} pairs added; score within {bound / 100.0:0.##} points of the optimum"), round, 0) { Kind = ProgressStage.Pricing });

@@ -84,9 +84,11 @@ public sealed record MatchOptions
 
     /// <summary>
     /// For large batches: a time limit, in seconds from the start of the match. It is checked before each pricing round
-    /// (so the first result comes after the first one, whatever the limit): once passed, that round is the last, and
-    /// the match in hand is returned with its certified gap to a proven bound instead of being proven optimal. A result stopped by the limit depends on
-    /// the machine's speed; without a limit, the same input always gives the same result.
+    /// (so the first result comes after the first one, whatever the limit): that round is the last once the limit has
+    /// passed, or when another round would pass it (judged by the round's solve and the last pricing round's time),
+    /// and the match in hand is returned with its certified gap to a proven bound instead of being proven optimal. A
+    /// result stopped by the limit depends on the machine's speed; without a limit, the same input always gives the
+    /// same result.
     /// </summary>
     /// <value>The default is 0: no limit (every large batch is solved until certified optimal).</value>
     public double TimeLimitSeconds { get; init; }

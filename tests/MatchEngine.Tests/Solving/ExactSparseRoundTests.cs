@@ -81,6 +81,42 @@ public partial class ExactSparseRoundTests
     }
 
     /// <summary>
+    /// The time limit stops the rounds when the time has passed, and also when another round, judged by the last one,
+    /// would pass it; with time to spare, the rounds go on to a certificate.
+    /// </summary>
+    [Fact]
+    public void A_round_that_would_pass_the_time_limit_is_not_started()
+    {
+        var stoppedEarly = 0;
+        foreach (var (batch, _) in Batches(4))
+        {
+            var reports = new Reports();
+            var free = Exact(batch).Solve(Options.Objective, 200, reports, CancellationToken.None);
+            if (free.Stats.PriceRounds < 2)
+            {
+                continue;
+            }
+
+            // Every call to the clock passes 10 s (one as each round starts, one before a pricing round). The limit is
+            // 5 s away at the first pricing round, whose solve read 10 s: not passed, but another round would pass it.
+            var solves = reports.Messages.TakeWhile(m => !m.StartsWith("pricing round", StringComparison.Ordinal)).Count(m => m.StartsWith("solving round", StringComparison.Ordinal));
+            var left = (10.0 * (solves + 1)) + 5;
+            var (_, _, _, stats) = Exact(batch).Solve(Options.Objective, 200, null, CancellationToken.None, () => left -= 10);
+            Assert.True(stats.TimeLimited);
+            Assert.Equal(1, stats.PriceRounds);
+            stoppedEarly++;
+
+            // Plenty of time: certified as without a limit.
+            var plenty = 1e9;
+            var (_, _, _, certified) = Exact(batch).Solve(Options.Objective, 200, null, CancellationToken.None, () => plenty -= 10);
+            Assert.True(certified.Certified);
+            Assert.Equal(free.Stats.PriceRounds, certified.PriceRounds);
+        }
+
+        Assert.True(stoppedEarly > 0);
+    }
+
+    /// <summary>
     /// A spare solve (OR-Tools on the other core while the warm-started solver tries a round) changes nothing: the same
     /// rounds, problems and optimum as without one, whichever of the two finishes first.
     /// </summary>
