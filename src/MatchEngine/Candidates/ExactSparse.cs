@@ -275,7 +275,7 @@ internal sealed partial class ExactSparse
         SparseWarm? warm = null;
         var gaveUp = 0;
         long lastAdded = 0;
-        double lastSolve = 0, lastPricing = 0;
+        double slowestSolve = 0, lastPricing = 0;
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();
@@ -306,6 +306,7 @@ internal sealed partial class ExactSparse
             }
 
             warm = solution.SparseWarm;
+            slowestSolve = roundStart is { } began && secondsLeft?.Invoke() is { } solved ? Math.Max(slowestSolve, began - solved) : slowestSolve;
 
             if (!countsProven)
             {
@@ -346,12 +347,12 @@ internal sealed partial class ExactSparse
 
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0) { Kind = ProgressStage.Pricing });
             // The time limit is checked before each pricing round: this round is the last once the limit has passed,
-            // or when going on would pass it (judged by this round's solve and the last pricing round: another
-            // pricing round, a solve, then a last pricing round), and its bound is tightened (it becomes the status's
-            // gap if pairs are still left).
+            // or when going on would pass it (another pricing round, a solve, then a last pricing round, judged by the
+            // slowest solve so far and the last pricing round, or before one by the slowest solve), and its bound is
+            // tightened (it becomes the status's gap if pairs are still left).
             var left = secondsLeft?.Invoke();
-            lastSolve = roundStart is { } started && left is { } now ? started - now : lastSolve;
-            var last = round >= maxRounds || (left is { } l && (l <= 0 || l < lastSolve + (2 * lastPricing)));
+            var pricing = lastPricing > 0 ? lastPricing : slowestSolve;
+            var last = round >= maxRounds || (left is { } l && (l <= 0 || l < slowestSolve + (2 * pricing)));
             var (added, bound) = Price(problem, solution, prune: stats.PriceRounds < PruneRounds, tighten: last, ct);
             lastPricing = left is { } before && secondsLeft is not null ? before - secondsLeft() : 0;
             lastAdded = added;

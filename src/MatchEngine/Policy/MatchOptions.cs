@@ -85,7 +85,7 @@ public sealed record MatchOptions
     /// <summary>
     /// For large batches: a time limit, in seconds from the start of the match. It is checked before each pricing round
     /// (so the first result comes after the first one, whatever the limit): that round is the last once the limit has
-    /// passed, or when another round would pass it (judged by the round's solve and the last pricing round's time),
+    /// passed, or when another round would pass it (judged by the slowest solve so far and the last pricing round),
     /// and the match in hand is returned with its certified gap to a proven bound instead of being proven optimal. A
     /// result stopped by the limit depends on the machine's speed; without a limit, the same input always gives the
     /// same result.

@@ -97,10 +97,11 @@ public partial class ExactSparseRoundTests
                 continue;
             }
 
-            // Every call to the clock passes 10 s (one as each round starts, one before a pricing round). The limit is
-            // 5 s away at the first pricing round, whose solve read 10 s: not passed, but another round would pass it.
+            // Every call to the clock passes 10 s (one as each round starts, one after its solve, one before a pricing
+            // round). The limit is 5 s away at the first pricing round, each solve having read 10 s: not passed, but
+            // another round would pass it.
             var solves = reports.Messages.TakeWhile(m => !m.StartsWith("pricing round", StringComparison.Ordinal)).Count(m => m.StartsWith("solving round", StringComparison.Ordinal));
-            var left = (10.0 * (solves + 1)) + 5;
+            var left = (10.0 * ((2 * solves) + 1)) + 5;
             var (_, _, _, stats) = Exact(batch).Solve(Options.Objective, 200, null, CancellationToken.None, () => left -= 10);
             Assert.True(stats.TimeLimited);
             Assert.Equal(1, stats.PriceRounds);
