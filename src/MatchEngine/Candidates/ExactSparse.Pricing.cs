@@ -33,6 +33,7 @@ internal sealed partial class ExactSparse
     /// <summary>The pairs of the counts proof's alternating forest (never pruned: they hold the counts' duals).</summary>
     private readonly HashSet<long> _forest = [];
     private long[]? _lastLeft;
+    private long[]? _lastRight;
 
     // Per mentee whose last search found every violating pair (fewer than PerMentee): those not taken, else null.
     private readonly (int Mentor, int Points, MeetingModes Mode)[]?[] _known;
@@ -47,6 +48,14 @@ internal sealed partial class ExactSparse
     internal int KnownChecked => _knownChecked;
 
     private int _knownChecked;
+
+    /// <summary>
+    /// Pairs found per mentee and pricing round: the most violating ones (rationed per mentor before they join). With
+    /// rounds re-solved from nothing (OR-Tools), 64 against 16 took 100k x 100k from 29 rounds to about 12; with the
+    /// warm-started solver, smaller rounds are cheaper: 32 took 100k x 100k from 90 s to 71 s (18 rounds; 16 gave 82 s,
+    /// 128 gave 134 s), and no other batch of benchmarks/match-scale.sh was slower (benchmarks/README.md).
+    /// </summary>
+    private const int PerMentee = 32;
 
     /// <summary>
     /// Searches mentee <paramref name="e"/> in full and throws unless it finds what <paramref name="w"/> holds: the same
@@ -68,19 +77,10 @@ internal sealed partial class ExactSparse
         {
             Interlocked.Increment(ref _knownChecked);
         }
+
         w.Best.Clear();
         w.Best.AddRange(merged);
     }
-    private long[]? _lastRight;
-
-    /// <summary>
-    /// Pairs found per mentee and pricing round: the most violating ones (rationed per mentor before they join). With
-    /// rounds re-solved from nothing (OR-Tools), 64 against 16 took 100k x 100k from 29 rounds to about 12; with the
-    /// warm-started solver, smaller rounds are cheaper: 32 took 100k x 100k from 90 s to 71 s (18 rounds; 16 gave 82 s,
-    /// 128 gave 134 s), and no other batch of benchmarks/match-scale.sh was slower (benchmarks/README.md).
-    /// </summary>
-    private const int PerMentee = 32;
-
     /// <summary>
     /// Prices every eligible pair left out against the dual values of the restricted optimum: a pair (mentee i,
     /// mentor j) could raise the score only if its points exceed <c>PriceOfLeft[i] - PriceOfRight[j]</c>. The bound
@@ -246,21 +246,14 @@ internal sealed partial class ExactSparse
         }
 
         var raise = new long[_k.MentorCount];
-        var raised = raise;
-        long Value(List<(int Mentor, int Points, MeetingModes Mode, long Gain)> list, int except, out long with)
+
+        // A mentee's largest violation left at the raised prices (its pairs beyond those found gain at most the last).
+        long Left(List<(int Mentor, int Points, MeetingModes Mode, long Gain)> list)
         {
             var v = list.Count >= PerMentee ? list[^1].Gain : 0;
-            with = long.MinValue;
             foreach (ref readonly var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
             {
-                if (f.Mentor == except)
-                {
-                    with = Math.Max(with, f.Gain);
-                }
-                else
-                {
-                    v = Math.Max(v, f.Gain - raised[f.Mentor]);
-                }
+                v = Math.Max(v, f.Gain - raise[f.Mentor]);
             }
 
             return v;
@@ -284,7 +277,7 @@ internal sealed partial class ExactSparse
                 (long Best, int Mentor, long Second) t = (floor, -1, floor);
                 foreach (ref readonly var f in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
                 {
-                    var v = f.Gain - raised[f.Mentor];
+                    var v = f.Gain - raise[f.Mentor];
                     if (v > t.Best)
                     {
                         t = (v, f.Mentor, t.Best);
@@ -331,7 +324,7 @@ internal sealed partial class ExactSparse
         {
             if (list is { Count: > 0 })
             {
-                total += Math.Max(0, Value(list, -1, out _));
+                total += Math.Max(0, Left(list));
             }
         }
 
