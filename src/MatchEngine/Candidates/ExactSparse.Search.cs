@@ -22,6 +22,10 @@ internal sealed partial class ExactSparse
     private int[] _gFirst = [];
     private int[] _gEnd = [];
 
+    // The earnings of nodes merged into their single child (see BuildTrees): node n adds
+    // _extraEarned[n.ExtraFirst .. n.ExtraFirst + n.ExtraCount).
+    private int[] _extraEarned = [];
+
     // Where each dimension's values start in a worker's table of earnings (see Begin); the last entry is its length.
     private readonly int[] _dimStart = new int[Depths + 1];
 
@@ -140,11 +144,53 @@ internal sealed partial class ExactSparse
             _dimStart[d + 1] = _dimStart[d] + size[d];
         }
 
-        _nodes = new TreeNode[nodes.Count];
-        for (var i = 0; i < _nodes.Length; i++)
+        // A score dimension's node with a single child (common near the leaves: a profile alone in its cell) is merged
+        // into that child, whose bound is at least as tight: the child adds the parent's earning to its own. The same
+        // leaves are reached in the same order, through fewer nodes.
+        var children = new int[nodes.Count];
+        foreach (var (_, _, _, parent) in nodes)
         {
+            if (parent >= 0)
+            {
+                children[parent]++;
+            }
+        }
+
+        var kept = new int[nodes.Count + 1];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var merged = nodes[i].Depth >= 1 && nodes[i].Depth < Depths - 1 && children[i] == 1;
+            kept[i + 1] = kept[i] + (merged ? 0 : 1);
+        }
+
+        _nodes = new TreeNode[kept[nodes.Count]];
+        var extra = new List<int>();
+        var chain = new List<int>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (kept[i + 1] == kept[i])
+            {
+                continue;
+            }
+
             var (depth, value, lo, parent) = nodes[i];
-            _nodes[i] = new TreeNode(depth, value, depth == 0 ? 0 : _dimStart[depth] + value, skip[i], lo, hi[i], parent);
+            chain.Clear();
+            while (parent >= 0 && kept[parent + 1] == kept[parent])
+            {
+                chain.Add(_dimStart[nodes[parent].Depth] + nodes[parent].Value);
+                parent = nodes[parent].Parent;
+            }
+
+            var first = extra.Count;
+            extra.AddRange(chain);
+            _nodes[kept[i]] = new TreeNode(depth, value, depth == 0 ? 0 : _dimStart[depth] + value, kept[skip[i]], lo, hi[i], parent < 0 ? -1 : kept[parent],
+                parent < 0 ? 0 : nodes[parent].Depth, first, chain.Count);
+        }
+
+        _extraEarned = [.. extra];
+        for (var g = 0; g < _gFirst.Length; g++)
+        {
+            (_gFirst[g], _gEnd[g]) = (kept[_gFirst[g]], kept[_gEnd[g]]);
         }
     }
 
@@ -203,6 +249,14 @@ internal sealed partial class ExactSparse
                 }
             }
 
+            // The nodes as the search reads them, each with its lowest price: one place per node visited.
+            Hot = new HotNode[min.Length];
+            for (var i = 0; i < min.Length; i++)
+            {
+                ref readonly var node = ref x._nodes[i];
+                Hot[i] = new HotNode(min[i], node.Skip, node.Earned, node.ExtraFirst, (byte)node.Depth, (byte)node.ParentDepth, (byte)node.ExtraCount);
+            }
+
             GroupMin = new long[x._gFirst.Length];
             for (var g = 0; g < GroupMin.Length; g++)
             {
@@ -224,21 +278,31 @@ internal sealed partial class ExactSparse
         public int[] ByPrice { get; }
 
         public long[] Min { get; }
+
+        /// <summary>The nodes with their lowest prices, for the search's loop.</summary>
+        public HotNode[] Hot { get; }
     }
 
     /// <summary>
-    /// Searches group <paramref name="g"/> for mentee <paramref name="e"/>: keeps in <see cref="Worker.Best"/> the up to
-    /// <paramref name="keep"/> eligible pairs of highest gain (points less the mentor's price less <paramref name="tau"/>),
+    /// What the search reads of a node on every visit (see <see cref="TreeNode"/>), with the lowest price below it, side
+    /// by side in one array per set of prices: most visits end at the bound, having read this alone.
+    /// </summary>
+    private readonly record struct HotNode(long Min, int Skip, int Earned, int ExtraFirst, byte Depth, byte ParentDepth, byte ExtraCount);
+
+    /// <summary>
+    /// Searches group <paramref name="g"/> for mentee <paramref name="e"/>: keeps in <see cref="Worker.Top"/> the
+    /// eligible pairs of highest gain it has room for (points less the mentor's price less <paramref name="tau"/>),
     /// gains above 0 only, pairs already in the restricted set left out. <paramref name="prox"/> bounds the proximity
     /// of the group; <paramref name="allowed"/> is the modes the mentee can use with this group.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void Search(int e, int g, double prox, MeetingModes allowed, long tau, Prices prices, int keep, Worker w)
+    private void Search(int e, int g, double prox, MeetingModes allowed, long tau, Prices prices, Worker w)
     {
         var acc = w.Acc;
         var rem = w.Rem;
         var earned = w.Earned;
         var nodes = _nodes;
+        var extraEarned = _extraEarned;
         var inCell = _bKind[g] == 1 && (allowed & InPerson) != 0;
         var scale = _k.ProximityScale;
         double ex = _exyz[3 * e], ey = _exyz[(3 * e) + 1], ez = _exyz[(3 * e) + 2];
@@ -246,10 +310,10 @@ internal sealed partial class ExactSparse
         var needs = _k.MenteeNeedsCheck[e];
         var slots = _k.MenteeSlots[e];
         var price = prices.Of;
-        var min = prices.Min;
-        var best = w.Best;
+        var hot = prices.Hot;
+        var top = w.Top;
         var arcs = _arcs[e];
-        var threshold = best.Count >= keep ? best[^1].Gain : 0;
+        var threshold = top.Threshold;
         if (rem[1] + c - prices.GroupMin[g] <= threshold)
         {
             return; // no mentor of the group is cheap enough for the most any of them can earn
@@ -258,12 +322,12 @@ internal sealed partial class ExactSparse
         int i = _gFirst[g], end = _gEnd[g];
         while (i < end)
         {
-            ref readonly var node = ref nodes[i];
-            var d = node.Depth;
-            var v = node.Value;
+            ref readonly var node = ref hot[i];
+            int d = node.Depth;
             int a;
             if (d == 0)
             {
+                var v = nodes[i].Value;
                 if ((_tModes[v] & allowed) == 0 || (needs && !_tChecked[v]) || !PairKernel.SlotsMeet(_tSlots[v], slots))
                 {
                     i = node.Skip;
@@ -274,11 +338,15 @@ internal sealed partial class ExactSparse
             }
             else
             {
-                a = acc[d - 1] + earned[node.Earned];
+                a = acc[node.ParentDepth] + earned[node.Earned];
+                for (var x = node.ExtraFirst; x < node.ExtraFirst + node.ExtraCount; x++)
+                {
+                    a += earned[extraEarned[x]];
+                }
             }
 
             acc[d] = a;
-            if (a + rem[d + 1] + c - min[i] <= threshold)
+            if (a + rem[d + 1] + c - node.Min <= threshold)
             {
                 i = node.Skip;
                 continue;
@@ -293,7 +361,7 @@ internal sealed partial class ExactSparse
             // Members by price; those sharing the lowest price (interchangeable but for their ids: same type, profile
             // and cell) are taken from an offset of the mentee's own, so alike mentees spread over alike mentors
             // instead of all adding the same few.
-            int lo = node.Lo, hi = node.Hi, size = hi - lo;
+            int lo = nodes[i].Lo, hi = nodes[i].Hi, size = hi - lo;
             var byPrice = prices.ByPrice;
             var p0 = price[byPrice[lo]];
             var run = 1;
@@ -329,16 +397,13 @@ internal sealed partial class ExactSparse
                 }
 
                 var gain = points - price[m] - tau;
-                if (gain <= threshold || Has(arcs, m) || Holds(best, m))
+                if (gain <= threshold || top.Holds(m) || Has(arcs, m))
                 {
                     continue;
                 }
 
-                InsertBest(best, (m, points, mode, gain), keep, e);
-                if (best.Count >= keep)
-                {
-                    threshold = best[^1].Gain;
-                }
+                top.Add((m, points, mode, gain));
+                threshold = top.Threshold;
             }
 
             i = node.Skip;
@@ -379,6 +444,8 @@ internal sealed partial class ExactSparse
             return;
         }
 
+        w.Top.Reset(e, keep);
+
         // The groups a mentee reaches never change: found (and sorted) once, kept for every later search.
         var access = _access[e];
         if (access is null)
@@ -395,8 +462,10 @@ internal sealed partial class ExactSparse
         foreach (var (g, prox) in access)
         {
             var allowed = _bKind[g] == 0 ? modes & MeetingModes.Virtual : modes & InPerson;
-            Search(e, g, prox, allowed, tau, prices, keep, w);
+            Search(e, g, prox, allowed, tau, prices, w);
         }
+
+        w.Top.Sorted(w.Best);
     }
 
     private static bool Holds(List<(int Mentor, int Points, MeetingModes Mode, long Gain)> list, int m)
@@ -416,7 +485,7 @@ internal sealed partial class ExactSparse
     private static void InsertBest(List<(int Mentor, int Points, MeetingModes Mode, long Gain)> list, (int Mentor, int Points, MeetingModes Mode, long Gain) item, int keep, int e)
     {
         var salt = (uint)e * 2654435761u;
-        uint Tie(int m) => ((uint)m * 40503u) ^ salt;
+        uint Tie(int m) => TopPairs.Tie(m, salt);
         var i = list.Count;
         while (i > 0 && (list[i - 1].Gain < item.Gain || (list[i - 1].Gain == item.Gain && Tie(list[i - 1].Mentor) > Tie(item.Mentor))))
         {
@@ -440,5 +509,5 @@ internal sealed partial class ExactSparse
     /// earning sits in a worker's table, the index after its subtree, its members' range (into _members, sorted by the
     /// tree's key), and its parent. One struct per node, so a search reads one place per node it visits.
     /// </summary>
-    private readonly record struct TreeNode(int Depth, int Value, int Earned, int Skip, int Lo, int Hi, int Parent);
+    private readonly record struct TreeNode(int Depth, int Value, int Earned, int Skip, int Lo, int Hi, int Parent, int ParentDepth, int ExtraFirst, int ExtraCount);
 }

@@ -410,8 +410,11 @@ internal sealed partial class ExactSparse
         return false;
     }
 
-    private sealed class Worker(int earned)
+    private sealed class Worker(int earned, int mentors)
     {
+        /// <summary>The best pairs of the search under way (sorted into <see cref="Best"/> when it ends).</summary>
+        public TopPairs Top { get; } = new(mentors);
+
         /// <summary>What each value of each dimension earns with the mentee searched (see <see cref="Begin"/>).</summary>
         public int[] Earned { get; } = new int[earned];
 
