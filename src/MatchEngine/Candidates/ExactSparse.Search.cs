@@ -250,11 +250,20 @@ internal sealed partial class ExactSparse
             }
 
             // The nodes as the search reads them, each with its lowest price: one place per node visited.
+            // A type's node carries its type where the others carry their earning's place.
             Hot = new HotNode[min.Length];
             for (var i = 0; i < min.Length; i++)
             {
                 ref readonly var node = ref x._nodes[i];
-                Hot[i] = new HotNode(min[i], node.Skip, node.Earned, node.ExtraFirst, (byte)node.Depth, (byte)node.ParentDepth, (byte)node.ExtraCount);
+                Hot[i] = new HotNode(min[i], node.Skip, node.Depth == 0 ? node.Value : node.Earned, node.ExtraFirst, node.Lo, node.Hi, (byte)node.Depth, (byte)node.ParentDepth, (byte)node.ExtraCount);
+            }
+
+            // The members in price order with their prices and places, read in turn at a leaf.
+            Members = new Member[byPrice.Length];
+            for (var t = 0; t < byPrice.Length; t++)
+            {
+                var m = byPrice[t];
+                Members[t] = new Member(price[m], m, x._mxyz[3 * m], x._mxyz[(3 * m) + 1], x._mxyz[(3 * m) + 2]);
             }
 
             GroupMin = new long[x._gFirst.Length];
@@ -281,13 +290,19 @@ internal sealed partial class ExactSparse
 
         /// <summary>The nodes with their lowest prices, for the search's loop.</summary>
         public HotNode[] Hot { get; }
+
+        /// <summary><see cref="ByPrice"/> with each member's price and place.</summary>
+        public Member[] Members { get; }
     }
+
+    /// <summary>A group member as a leaf's loop reads it: price, mentor and place (unit-sphere km, see Xyz).</summary>
+    private readonly record struct Member(long Price, int Mentor, double X, double Y, double Z);
 
     /// <summary>
     /// What the search reads of a node on every visit (see <see cref="TreeNode"/>), with the lowest price below it, side
     /// by side in one array per set of prices: most visits end at the bound, having read this alone.
     /// </summary>
-    private readonly record struct HotNode(long Min, int Skip, int Earned, int ExtraFirst, byte Depth, byte ParentDepth, byte ExtraCount);
+    private readonly record struct HotNode(long Min, int Skip, int Earned, int ExtraFirst, int Lo, int Hi, byte Depth, byte ParentDepth, byte ExtraCount);
 
     /// <summary>
     /// Searches group <paramref name="g"/> for mentee <paramref name="e"/>: keeps in <see cref="Worker.Top"/> the
@@ -301,7 +316,6 @@ internal sealed partial class ExactSparse
         var acc = w.Acc;
         var rem = w.Rem;
         var earned = w.Earned;
-        var nodes = _nodes;
         var extraEarned = _extraEarned;
         var inCell = _bKind[g] == 1 && (allowed & InPerson) != 0;
         var scale = _k.ProximityScale;
@@ -309,7 +323,6 @@ internal sealed partial class ExactSparse
         var c = _k.ProximityBound((allowed & InPerson) != 0 ? prox : 0) - tau;
         var needs = _k.MenteeNeedsCheck[e];
         var slots = _k.MenteeSlots[e];
-        var price = prices.Of;
         var hot = prices.Hot;
         var top = w.Top;
         var arcs = _arcs[e];
@@ -327,7 +340,7 @@ internal sealed partial class ExactSparse
             int a;
             if (d == 0)
             {
-                var v = nodes[i].Value;
+                var v = node.Earned;
                 if ((_tModes[v] & allowed) == 0 || (needs && !_tChecked[v]) || !PairKernel.SlotsMeet(_tSlots[v], slots))
                 {
                     i = node.Skip;
@@ -361,11 +374,11 @@ internal sealed partial class ExactSparse
             // Members by price; those sharing the lowest price (interchangeable but for their ids: same type, profile
             // and cell) are taken from an offset of the mentee's own, so alike mentees spread over alike mentors
             // instead of all adding the same few.
-            int lo = nodes[i].Lo, hi = nodes[i].Hi, size = hi - lo;
-            var byPrice = prices.ByPrice;
-            var p0 = price[byPrice[lo]];
+            int lo = node.Lo, size = node.Hi - lo;
+            var members = prices.Members;
+            var p0 = members[lo].Price;
             var run = 1;
-            while (run < size && run < 64 && price[byPrice[lo + run]] == p0)
+            while (run < size && run < 64 && members[lo + run].Price == p0)
             {
                 run++;
             }
@@ -373,8 +386,10 @@ internal sealed partial class ExactSparse
             var offset = (int)(((uint)e * 2654435761u) % (uint)run);
             for (var t = 0; t < size; t++)
             {
-                var m = byPrice[lo + (t < run ? (t + offset) % run : t)];
-                if (a + c - price[m] <= threshold)
+                ref readonly var member = ref members[lo + (t < run ? (t + offset) % run : t)];
+                var m = member.Mentor;
+                var pm = member.Price;
+                if (a + c - pm <= threshold)
                 {
                     break;
                 }
@@ -383,9 +398,9 @@ internal sealed partial class ExactSparse
                 // a chord is never longer than its arc (less a margin for rounding, as for the cell's box).
                 if (inCell)
                 {
-                    double dx = _mxyz[3 * m] - ex, dy = _mxyz[(3 * m) + 1] - ey, dz = _mxyz[(3 * m) + 2] - ez;
+                    double dx = member.X - ex, dy = member.Y - ey, dz = member.Z - ez;
                     var chord = Math.Max(0, Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz)) - 1e-6);
-                    if (a + _k.ProximityBound(1 - (chord / scale)) - tau - price[m] <= threshold)
+                    if (a + _k.ProximityBound(1 - (chord / scale)) - tau - pm <= threshold)
                     {
                         continue;
                     }
@@ -396,7 +411,7 @@ internal sealed partial class ExactSparse
                     continue;
                 }
 
-                var gain = points - price[m] - tau;
+                var gain = points - pm - tau;
                 if (gain <= threshold || top.Holds(m) || Has(arcs, m))
                 {
                     continue;
