@@ -13,7 +13,7 @@ internal sealed partial class ExactSparse
         var done = 0L;
         var n = _k.MenteeCount;
         var zero = new Prices(this, new long[_k.MentorCount], ct);
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, () => new Worker(_dimStart[Depths], _k.MentorCount), (at, _, w) =>
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, () => new Worker(_dimStart[Depths]), (at, _, w) =>
         {
             var e = _nearby[at];
             // Prices 0 and a threshold of -1: every eligible pair gains (points + 1), so the search keeps the best.

@@ -127,7 +127,7 @@ internal sealed partial class ExactSparse
         // scoring 0. The pairs already in the set are left out (the reasons count those from the set itself).
         var prices = new Prices(this, price, ct);
         var result = new (int, int)[_k.MenteeCount];
-        Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(_dimStart[Depths], _k.MentorCount), (e, _, w) =>
+        Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(_dimStart[Depths]), (e, _, w) =>
         {
             if (solution.ArcOfLeft[e] < 0)
             {

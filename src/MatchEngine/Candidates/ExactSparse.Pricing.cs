@@ -132,7 +132,7 @@ internal sealed partial class ExactSparse
 
         long added = 0, bound = 0;
         var additions = new List<(int Mentor, int Points, MeetingModes Mode, long Gain)>?[_k.MenteeCount];
-        Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(_dimStart[Depths], _k.MentorCount), (t, _, w) =>
+        Parallel.For(0, _k.MenteeCount, new ParallelOptions { CancellationToken = ct }, () => new Worker(_dimStart[Depths]), (t, _, w) =>
         {
             var e = _nearby[t];
             var known = fallen is not null && clean[e];

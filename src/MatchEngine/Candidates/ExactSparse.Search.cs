@@ -194,14 +194,13 @@ internal sealed partial class ExactSparse
         }
     }
 
-    /// <summary>Prices for one search: per mentor, its members in price order per leaf, and the lowest price per node.</summary>
+    /// <summary>Prices for one search: the lowest price per node and per group, and each leaf's members in price order.</summary>
     private sealed class Prices
     {
         public Prices(ExactSparse x, long[] price, CancellationToken ct)
         {
-            Of = price;
-            ByPrice = (int[])x._members.Clone();
-            Min = new long[x._nodes.Length];
+            var byPrice = (int[])x._members.Clone();
+            var min = new long[x._nodes.Length];
             var leaves = new List<int>();
             for (var i = 0; i < x._nodes.Length; i++)
             {
@@ -211,8 +210,6 @@ internal sealed partial class ExactSparse
                 }
             }
 
-            var byPrice = ByPrice;
-            var min = Min;
             // (A partition of an empty range throws: a batch whose usable mentors have no place has no leaf.)
             Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, Math.Max(1, leaves.Count)), new ParallelOptions { CancellationToken = ct }, range =>
             {
@@ -279,19 +276,13 @@ internal sealed partial class ExactSparse
             }
         }
 
-        public long[] Of { get; }
-
         /// <summary>The lowest price in each group (by bucket index; groups only).</summary>
         public long[] GroupMin { get; }
-
-        public int[] ByPrice { get; }
-
-        public long[] Min { get; }
 
         /// <summary>The nodes with their lowest prices, for the search's loop.</summary>
         public HotNode[] Hot { get; }
 
-        /// <summary><see cref="ByPrice"/> with each member's price and place.</summary>
+        /// <summary>Each group's members in price order per leaf, with their prices and places.</summary>
         public Member[] Members { get; }
     }
 

@@ -410,10 +410,10 @@ internal sealed partial class ExactSparse
         return false;
     }
 
-    private sealed class Worker(int earned, int mentors)
+    private sealed class Worker(int earned)
     {
         /// <summary>The best pairs of the search under way (sorted into <see cref="Best"/> when it ends).</summary>
-        public TopPairs Top { get; } = new(mentors);
+        public TopPairs Top { get; } = new();
 
         /// <summary>What each value of each dimension earns with the mentee searched (see <see cref="Begin"/>).</summary>
         public int[] Earned { get; } = new int[earned];

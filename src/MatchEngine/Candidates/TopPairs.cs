@@ -15,12 +15,6 @@ internal sealed class TopPairs
     private int _keep;
     private uint _salt;
 
-    // Per mentor: the search (by its number) that holds it, so that a held mentor is found without a scan.
-    private readonly int[] _heldIn;
-    private int _search;
-
-    public TopPairs(int mentors) => _heldIn = new int[mentors];
-
     public int Count { get; private set; }
 
     /// <summary>The gain a pair must beat to be kept: the worst kept gain once <c>keep</c> pairs are kept, else 0.</summary>
@@ -36,15 +30,24 @@ internal sealed class TopPairs
         }
 
         (_keep, _salt, Count) = (keep, (uint)e * 2654435761u, 0);
-        if (++_search == int.MaxValue)
-        {
-            Array.Clear(_heldIn);
-            _search = 1;
-        }
     }
 
-    /// <summary>Whether mentor <paramref name="m"/> is kept.</summary>
-    public bool Holds(int m) => _heldIn[m] == _search;
+    /// <summary>
+    /// Whether mentor <paramref name="m"/> is kept (a scan of at most <c>keep</c> entries: a table by mentor would cost
+    /// each worker an array as long as the mentors, and Parallel.For makes a worker per task replica, thousands at 1M).
+    /// </summary>
+    public bool Holds(int m)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (_heap[i].Mentor == m)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Keeps <paramref name="item"/> if it ranks among the best <c>keep</c> (its mentor not yet kept).</summary>
     public void Add((int Mentor, int Points, MeetingModes Mode, long Gain) item)
@@ -74,7 +77,6 @@ internal sealed class TopPairs
                 return;
             }
 
-            _heldIn[_heap[0].Mentor] = 0;
             var at = 0;
             while (true)
             {
@@ -100,8 +102,6 @@ internal sealed class TopPairs
 
             (_heap[at], _tie[at]) = (item, tie);
         }
-
-        _heldIn[item.Mentor] = _search;
     }
 
     /// <summary>The pairs kept into <paramref name="list"/> (emptied first), best first, ties in the mentee's own order.</summary>

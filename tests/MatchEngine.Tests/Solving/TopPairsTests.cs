@@ -19,7 +19,7 @@ public class TopPairsTests
     public void Keeps_what_a_sorted_list_keeps(int seed, int keep, int spread)
     {
         var random = new Random(seed);
-        var top = new TopPairs(500);
+        var top = new TopPairs();
         for (var search = 0; search < 300; search++)
         {
             var e = random.Next(100_000);
