@@ -286,7 +286,7 @@ internal sealed partial class ExactSparse
         public Member[] Members { get; }
     }
 
-    /// <summary>A group member as a leaf's loop reads it: price, mentor and place (unit-sphere km, see Xyz).</summary>
+    /// <summary>A group member as a leaf's loop reads it: price, mentor and place (a point on the Earth's sphere in km, see Xyz; 0 without a location).</summary>
     private readonly record struct Member(long Price, int Mentor, double X, double Y, double Z);
 
     /// <summary>
@@ -513,7 +513,8 @@ internal sealed partial class ExactSparse
     /// <summary>
     /// A node of a group's tree: its depth (0 the type, 1.. the score's dimensions), its value there, where that value's
     /// earning sits in a worker's table, the index after its subtree, its members' range (into _members, sorted by the
-    /// tree's key), and its parent. One struct per node, so a search reads one place per node it visits.
+    /// tree's key), its parent and the parent's depth (a merged node's parent is above it by more than one), and the
+    /// earnings of the nodes merged into it (see BuildTrees). The search reads <see cref="HotNode"/>s built from these.
     /// </summary>
     private readonly record struct TreeNode(int Depth, int Value, int Earned, int Skip, int Lo, int Hi, int Parent, int ParentDepth, int ExtraFirst, int ExtraCount);
 }
