@@ -139,15 +139,18 @@ internal sealed partial class ExactSparse
             SearchAll(e, left[e], known ? fallen! : prices, PerMentee, w);
             if (known && _known[e] is { } was)
             {
-                // Last round's violating pairs not taken: at a price that has not fallen, each gains no more now.
+                // Last round's violating pairs not taken: at a price that has not fallen, each gains no more now. They
+                // join the search's best pairs, which are sorted again.
                 foreach (var (m, points, mode) in was)
                 {
                     var gain = points - right[m] - left[e];
-                    if (right[m] >= wasRight![m] && gain > 0 && !Has(_arcs[e], m) && !Holds(w.Best, m))
+                    if (right[m] >= wasRight![m] && gain > 0 && !Has(_arcs[e], m) && !w.Top.Holds(m))
                     {
-                        InsertBest(w.Best, (m, points, mode, gain), PerMentee, e);
+                        w.Top.Add((m, points, mode, gain));
                     }
                 }
+
+                w.Top.Sorted(w.Best);
 
                 if (CheckKnown)
                 {

@@ -119,7 +119,7 @@ internal sealed class TopPairs
 
     private uint Tie(int m) => Tie(m, _salt);
 
-    /// <summary>The mentee's own order among pairs of equal gain (the same as <see cref="ExactSparse"/>'s sorted lists).</summary>
+    /// <summary>The mentee's own order among pairs of equal gain: alike mentees spread over alike mentors.</summary>
     internal static uint Tie(int m, uint salt) => ((uint)m * 40503u) ^ salt;
 
     /// <summary>Whether (gain a, tie a) ranks below (gain b, tie b).</summary>
