@@ -43,7 +43,9 @@ internal static class AssignmentSolver
     internal static AssignmentSolution Solve(AssignmentProblem problem, ObjectiveOrder objective, bool withPrices, (int Priority, int Matched)? knownCounts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        if (!withPrices && CompleteSquare(problem) is { } arcAt)
+        // (Best pairs first leaves a pair optional, so a complete square is matched in full only when no score is
+        // below 0.)
+        if (!withPrices && (objective == ObjectiveOrder.MostPairsFirst || NoneBelowZero(problem)) && CompleteSquare(problem) is { } arcAt)
         {
             return SolveComplete(problem, arcAt, cancellationToken);
         }
@@ -57,6 +59,19 @@ internal static class AssignmentSolver
         }
 
         return SolveFixed(problem, priority, matched - priority, optionalOthers: false, arcBonus: null, cancellationToken, withPrices);
+    }
+
+    private static bool NoneBelowZero(AssignmentProblem p)
+    {
+        foreach (var s in p.Scores)
+        {
+            if (s < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
