@@ -217,18 +217,15 @@ internal sealed partial class ExactSparse
         /// <summary>Rounds that OR-Tools solved on the other core while the warm-started solver tried them (see <see cref="Spare"/>).</summary>
         public int SpareSolves { get; set; }
 
-        /// <summary>The virtual pairs across regions that the first round left out (taken back in the second).</summary>
-        public long FirstRoundLeftOut { get; set; }
-
         /// <summary>Whether the time limit stopped the rounds (the result then carries its gap, not a certificate).</summary>
         public bool TimeLimited { get; set; }
     }
 
-    /// <summary>The least pairs of a problem that OR-Tools solves part by part when they fall into parts (<see cref="ComponentSolver"/>; tests lower it, int.MaxValue never).</summary>
-    internal int SplitFrom { get; set; } = ComponentSolver.LeastArcs;
-
     /// <summary>The least pairs of a hard round (see <see cref="FewAdded"/>) that is still tried warm, with a spare solve when that is allowed (tests lower it).</summary>
     internal int HardWarmFrom { get; set; } = Spare.LeastArcs;
+
+    /// <summary>Whether hard rounds are tried warm where places are fewer than young people too (tests set it).</summary>
+    internal bool HardWarmWhenScarce { get; set; }
 
     /// <summary>The least pairs of a round worth a spare solve (<see cref="Spare.LeastArcs"/>; tests lower it).</summary>
     internal int SpareFrom { get; set; } = Spare.LeastArcs;
@@ -237,7 +234,7 @@ internal sealed partial class ExactSparse
     internal double CellKm => _cellKm;
 
     /// <summary>The restricted problem of the current pair set, with the mode of each arc.</summary>
-    public (AssignmentProblem Problem, List<MeetingModes> Modes) Problem(bool sameRegionVirtual = false)
+    public (AssignmentProblem Problem, List<MeetingModes> Modes) Problem()
     {
         var count = _arcs.Sum(list => list.Count);
         var problem = new AssignmentProblem(_priority, _capacity, count);
@@ -247,11 +244,6 @@ internal sealed partial class ExactSparse
             _arcs[e].Sort((x, y) => x.Mentor.CompareTo(y.Mentor));
             foreach (var (m, p, mode) in _arcs[e])
             {
-                if (sameRegionVirtual && mode == MeetingModes.Virtual && _k.MentorRegion[m] != _k.MenteeRegion[e])
-                {
-                    continue;
-                }
-
                 problem.AddArc(e, m, p);
                 modes.Add(mode);
             }
@@ -288,18 +280,15 @@ internal sealed partial class ExactSparse
         (int Priority, int Matched) proven = default;
         SparseWarm? warm = null;
         var gaveUp = 0;
+        var hardSkips = 0;
+        var scarce = _capacity.Sum(c => (long)Math.Max(0, c)) < _k.MenteeCount;
         long lastAdded = 0;
         double slowestSolve = 0, lastPricing = 0;
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();
             var roundStart = secondsLeft?.Invoke();
-            // The first round leaves out the virtual pairs across regions, so that its pairs fall into regions that
-            // OR-Tools solves one by one on every core; the next round takes them back, warm-started.
-            var pairs = round == 1 ? _arcs.Sum(list => (long)list.Count) : 0;
-            var (problem, modes) = Problem(sameRegionVirtual: round == 1 && pairs >= SplitFrom);
-            var deferred = problem.ArcCount < pairs;
-            stats.FirstRoundLeftOut = Math.Max(stats.FirstRoundLeftOut, pairs - problem.ArcCount);
+            var (problem, modes) = Problem();
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0) { Kind = ProgressStage.Solving });
             // A round starts from the last optimum (SparseAssignment: only what its added pairs change is searched);
             // the first round, and one whose searches outgrow their budget, is solved from nothing by OR-Tools, whose
@@ -308,9 +297,14 @@ internal sealed partial class ExactSparse
             // After two rounds in a row that gave up, a round is hard until a pricing round adds few pairs (hard rounds
             // come in runs: 40k x 100k gave up in eight rounds in a row). A small hard round goes straight to OR-Tools;
             // a large one is still tried warm, with OR-Tools as a spare: 300k x 300k gave up in rounds 3 and 4, and its
-            // later rounds (4 to 7 million pairs) took 40 to 60 s each by OR-Tools, against about 3 s warm.
+            // later rounds (4 to 7 million pairs) took 40 to 60 s each by OR-Tools, against about 3 s warm. A hard round
+            // whose warm attempt gives up again is followed by two straight to OR-Tools (40k x 100k's never succeed,
+            // and the attempt slows the spare on the other core). Where places are fewer than young people, hard rounds
+            // go straight to OR-Tools whatever their size: 40k x 100k's warm attempts there never succeeded, and
+            // trying them took its solving from about 28 to 42 s.
             var hard = gaveUp >= 2 && lastAdded * FewAdded > problem.ArcCount;
-            var tryWarm = warm is not null && (!hard || problem.ArcCount >= HardWarmFrom);
+            var tryWarm = warm is not null && (!hard || (problem.ArcCount >= HardWarmFrom && hardSkips == 0 && (!scarce || HardWarmWhenScarce)));
+            hardSkips -= hard && warm is not null && !tryWarm && hardSkips > 0 ? 1 : 0;
             // A warm attempt after a pricing round that added many pairs may well give up: OR-Tools solves the round
             // on the other core meanwhile, and its optimum is used only if the warm attempt gives up (which depends on
             // work done, not time, so the result is the same however the two run).
@@ -318,22 +312,18 @@ internal sealed partial class ExactSparse
             stats.SpareSolves += spare is null ? 0 : 1;
             var solution = !tryWarm ? null : SparseAssignment.Solve(problem, objective, warm!, budget, ct, out _);
             gaveUp = !tryWarm ? gaveUp : solution is null ? gaveUp + 1 : 0;
+            hardSkips = hard && tryWarm && solution is null ? HardSkips : hardSkips;
             var adopted = false;
             if (solution is null || (countsProven && !Keeps(solution, proven, objective)))
             {
                 adopted = true;
-                var cold = spare?.GetAwaiter().GetResult() ?? ComponentSolver.Solve(problem, objective, countsProven ? proven : null, SplitFrom, ct);
+                var cold = spare?.GetAwaiter().GetResult() ?? AssignmentSolver.Solve(problem, objective, withPrices: false, countsProven ? proven : null, ct);
                 solution = SparseAssignment.Adopt(problem, objective, cold, ct)
                     ?? AssignmentSolver.Solve(problem, objective, withPrices: true, countsProven ? proven : null, ct);
             }
 
             warm = solution.SparseWarm;
             slowestSolve = roundStart is { } began && secondsLeft?.Invoke() is { } solved ? Math.Max(slowestSolve, began - solved) : slowestSolve;
-
-            if (deferred)
-            {
-                continue;
-            }
 
             if (!countsProven)
             {
@@ -419,6 +409,9 @@ internal sealed partial class ExactSparse
     /// last pricing added at most one pair in this many of the problem's.
     /// </summary>
     private const long FewAdded = 50;
+
+    /// <summary>Hard rounds sent straight to OR-Tools after a hard round's warm attempt gave up.</summary>
+    private const int HardSkips = 2;
 
     /// <summary>Whether a round's optimum keeps the proven counts (it must: pricing only adds pairs).</summary>
     private static bool Keeps(AssignmentSolution s, (int Priority, int Matched) proven, ObjectiveOrder objective) =>

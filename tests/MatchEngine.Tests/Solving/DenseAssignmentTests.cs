@@ -94,4 +94,18 @@ public class DenseAssignmentTests
         problem.AddArc(0, 0, -AssignmentProblem.MaxAbsScore);
         Assert.Equal(1, problem.ArcCount);
     }
+
+    /// <summary>
+    /// A complete square of one pair scoring below 0: best pairs first leaves it unmatched (the dense shortcut, which
+    /// matches a complete square in full, is for most pairs first or scores of 0 and above only).
+    /// </summary>
+    [Fact]
+    public void Best_pairs_first_leaves_a_complete_square_pair_below_zero_unmatched()
+    {
+        var problem = new AssignmentProblem([false], [1]);
+        problem.AddArc(0, 0, -5);
+        var solution = AssignmentSolver.Solve(problem, ObjectiveOrder.BestPairsFirst);
+        Assert.Equal(0, solution.Matched);
+        Assert.Equal(0, solution.TotalScore);
+    }
 }
