@@ -300,8 +300,8 @@ internal sealed partial class ExactSparse
             // later rounds (4 to 7 million pairs) took 40 to 60 s each by OR-Tools, against about 3 s warm. A hard round
             // whose warm attempt gives up again is followed by two straight to OR-Tools (40k x 100k's never succeed,
             // and the attempt slows the spare on the other core). Where places are fewer than young people, hard rounds
-            // go straight to OR-Tools whatever their size: 40k x 100k's warm attempts there never succeeded, and
-            // trying them took its solving from about 28 to 42 s.
+            // go straight to OR-Tools whatever their size: 40k x 100k's warm attempts there never succeeded, and with
+            // them its solving took 42 s (28 to 36 s without, on the same noisy day).
             var hard = gaveUp >= 2 && lastAdded * FewAdded > problem.ArcCount;
             var tryWarm = warm is not null && (!hard || (problem.ArcCount >= HardWarmFrom && hardSkips == 0 && (!scarce || HardWarmWhenScarce)));
             hardSkips -= hard && warm is not null && !tryWarm && hardSkips > 0 ? 1 : 0;
