@@ -217,12 +217,18 @@ internal sealed partial class ExactSparse
         /// <summary>Rounds that OR-Tools solved on the other core while the warm-started solver tried them (see <see cref="Spare"/>).</summary>
         public int SpareSolves { get; set; }
 
+        /// <summary>Hard rounds (see <see cref="FewAdded"/>) that were tried warm all the same.</summary>
+        public int HardWarmRounds { get; set; }
+
         /// <summary>Whether the time limit stopped the rounds (the result then carries its gap, not a certificate).</summary>
         public bool TimeLimited { get; set; }
     }
 
     /// <summary>The least pairs of a hard round (see <see cref="FewAdded"/>) that is still tried warm, with a spare solve when that is allowed (tests lower it).</summary>
     internal int HardWarmFrom { get; set; } = Spare.LeastArcs;
+
+    /// <summary>A warm round's budget per pair and mentee instead of <see cref="WarmBudget"/> (tests lower it, so that rounds give up).</summary>
+    internal long? WarmBudgetForTests { get; set; }
 
     /// <summary>Whether hard rounds are tried warm where places are fewer than young people too (tests set it).</summary>
     internal bool HardWarmWhenScarce { get; set; }
@@ -293,7 +299,7 @@ internal sealed partial class ExactSparse
             // A round starts from the last optimum (SparseAssignment: only what its added pairs change is searched);
             // the first round, and one whose searches outgrow their budget, is solved from nothing by OR-Tools, whose
             // optimum the next round starts from.
-            var budget = (gaveUp > 0 ? WarmBudgetAfterGivingUp : WarmBudget) * ((long)problem.ArcCount + problem.LeftCount);
+            var budget = (WarmBudgetForTests ?? (gaveUp > 0 ? WarmBudgetAfterGivingUp : WarmBudget)) * ((long)problem.ArcCount + problem.LeftCount);
             // After two rounds in a row that gave up, a round is hard until a pricing round adds few pairs (hard rounds
             // come in runs: 40k x 100k gave up in eight rounds in a row). A small hard round goes straight to OR-Tools;
             // a large one is still tried warm, with OR-Tools as a spare: 300k x 300k gave up in rounds 3 and 4, and its
@@ -304,7 +310,7 @@ internal sealed partial class ExactSparse
             // them its solving took 42 s (28 to 36 s without, on the same noisy day).
             var hard = gaveUp >= 2 && lastAdded * FewAdded > problem.ArcCount;
             var tryWarm = warm is not null && (!hard || (problem.ArcCount >= HardWarmFrom && hardSkips == 0 && (!scarce || HardWarmWhenScarce)));
-            hardSkips -= hard && warm is not null && !tryWarm && hardSkips > 0 ? 1 : 0;
+            hardSkips -= hard && !tryWarm && hardSkips > 0 ? 1 : 0;
             // A warm attempt after a pricing round that added many pairs may well give up: OR-Tools solves the round
             // on the other core meanwhile, and its optimum is used only if the warm attempt gives up (which depends on
             // work done, not time, so the result is the same however the two run).
@@ -313,6 +319,7 @@ internal sealed partial class ExactSparse
             var solution = !tryWarm ? null : SparseAssignment.Solve(problem, objective, warm!, budget, ct, out _);
             gaveUp = !tryWarm ? gaveUp : solution is null ? gaveUp + 1 : 0;
             hardSkips = hard && tryWarm && solution is null ? HardSkips : hardSkips;
+            stats.HardWarmRounds += hard && tryWarm ? 1 : 0;
             var adopted = false;
             if (solution is null || (countsProven && !Keeps(solution, proven, objective)))
             {
