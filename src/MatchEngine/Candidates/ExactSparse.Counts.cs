@@ -13,7 +13,7 @@ internal sealed partial class ExactSparse
     /// alternating forest its last phase grew join the restricted set too; <paramref name="forest"/> counts them.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private long ProveCounts(AssignmentProblem problem, AssignmentSolution solution, bool priorityOnly, ref long forest, CancellationToken ct)
+    internal long ProveCounts(AssignmentProblem problem, AssignmentSolution solution, bool priorityOnly, ref long forest, CancellationToken ct)
     {
         var nM = _k.MentorCount;
         var nE = _k.MenteeCount;
@@ -179,15 +179,20 @@ internal sealed partial class ExactSparse
         }
 
         // The larger matching joins the restricted set, so the restricted optimum reaches the proven counts.
+        var joined = 0;
         for (var e = 0; e < nE; e++)
         {
             var m = matchedTo[e];
             if (m >= 0 && !Has(_arcs[e], m) && _k.Decide(m, e, out var mode, out var points))
             {
                 _arcs[e].Add((m, points, mode));
+                joined++;
             }
         }
 
-        return augmented;
+        // Paths found over pairs that were all in the restricted set mean its optimum did not match the most it could:
+        // solving again would give the same optimum and the same paths, so the rounds would never end.
+        return joined > 0 ? augmented : throw new InvalidOperationException(
+            $"Internal error: the counts proof found {augmented} augmenting paths over pairs already solved over, so the solver's optimum of the restricted pairs was not optimal.");
     }
 }

@@ -5,6 +5,7 @@ using MatchEngine.Generation;
 using MatchEngine.Model;
 using MatchEngine.Rules;
 using MatchEngine.Scoring;
+using Engine = MatchEngine.Solving;
 
 namespace MatchEngine.Tests.Solving;
 
@@ -175,6 +176,32 @@ public partial class ExactSparseRoundTests
 
         // Some batches had hard rounds, so the comparison above bit.
         Assert.True(tried > 0);
+    }
+
+    /// <summary>
+    /// The counts proof stops with an internal error, instead of sending the rounds round forever, when the paths it
+    /// finds run over pairs the restricted problem held already (its solver's optimum then did not match the most).
+    /// </summary>
+    [Fact]
+    public void Counts_proof_refuses_a_restricted_optimum_that_did_not_match_the_most()
+    {
+        var (batch, mentees) = Batches(1).Last();
+        var exact = Exact(batch);
+        var (solution, problem, _, stats) = exact.Solve(Options.Objective, 200, null, CancellationToken.None);
+        Assert.True(stats.Certified);
+        Assert.True(solution.PriorityMatched > 0);
+
+        // Nobody matched: the proof finds paths, and their pairs join the restricted set. Asked again about the same
+        // matching, it finds the same paths, now over pairs all held already: a solver that returned that matching as
+        // the restricted optimum would loop forever.
+        var none = new Engine.AssignmentSolution(Enumerable.Repeat(-1, mentees).ToArray(), 0, 0, 0);
+        long forest = 0;
+        Assert.True(exact.ProveCounts(problem, none, priorityOnly: true, ref forest, CancellationToken.None) > 0);
+        var error = Assert.Throws<InvalidOperationException>(() => exact.ProveCounts(problem, none, priorityOnly: true, ref forest, CancellationToken.None));
+        Assert.Contains("Internal error", error.Message, StringComparison.Ordinal);
+
+        // The optimum itself passes: no path, nothing thrown.
+        Assert.Equal(0, exact.ProveCounts(problem, solution, priorityOnly: true, ref forest, CancellationToken.None));
     }
 
     private sealed class Reports : IProgress<MatchProgress>
