@@ -17,7 +17,7 @@ internal sealed partial class ExactSparse
         {
             var e = _nearby[at];
             // Prices 0 and a threshold of -1: every eligible pair gains (points + 1), so the search keeps the best.
-            SearchAll(e, -1, zero, keep, w);
+            SearchAll(e, -1, zero, keep, w, listed: true);
             var found = _arcs[e];
             foreach (var (m, points, mode, _) in w.Best)
             {

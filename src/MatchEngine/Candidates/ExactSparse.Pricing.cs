@@ -173,24 +173,33 @@ internal sealed partial class ExactSparse
             bound = Math.Min(bound, RaisedPricesBound(additions));
         }
 
-        var found = (List<(int Mentor, int Points, MeetingModes Mode, long Gain)>?[])additions.Clone();
-        Ration(additions);
-        for (var e = 0; e < found.Length; e++)
-        {
-            _known[e] = !clean[e] || found[e] is not { } all ? null : [.. all.Where(f => !Holds(additions[e]!, f.Mentor)).Select(f => (f.Mentor, f.Points, f.Mode))];
-        }
-
+        // The pairs kept join the restricted set; a clean mentee remembers those not kept. The lists are read in place
+        // (at 1M x 1M they hold some 30 million pairs, copied before).
+        var (at, keep) = Ration(additions);
         for (var e = 0; e < additions.Length; e++)
         {
-            if (additions[e] is { } list)
+            _known[e] = null;
+            if (additions[e] is not { } list)
             {
-                foreach (var f in list)
+                continue;
+            }
+
+            List<(int Mentor, int Points, MeetingModes Mode)>? notTaken = clean[e] ? [] : null;
+            for (var x = 0; x < list.Count; x++)
+            {
+                var f = list[x];
+                if (keep[at[e] + x])
                 {
                     _arcs[e].Add((f.Mentor, f.Points, f.Mode));
+                    added++;
                 }
-
-                added += list.Count;
+                else
+                {
+                    notTaken?.Add((f.Mentor, f.Points, f.Mode));
+                }
             }
+
+            _known[e] = notTaken?.ToArray();
         }
 
         if (added > 0 && prune)
@@ -338,46 +347,41 @@ internal sealed partial class ExactSparse
     /// Keeps of the pairs found those among their mentee's best two or their mentor's best few (by gain): a mentor
     /// many mentees want takes only a few of them, whose pairs then raise its price, instead of every one.
     /// </summary>
-    private void Ration(List<(int Mentor, int Points, MeetingModes Mode, long Gain)>?[] additions)
+    private (int[] At, bool[] Keep) Ration(List<(int Mentor, int Points, MeetingModes Mode, long Gain)>?[] additions)
     {
-        var all = new List<(long Gain, int Mentee, int Rank)>();
+        // Each mentee's pairs at At[e] .. in one array, best gain first (mentee, then rank, breaking ties).
+        var at = new int[additions.Length + 1];
+        for (var e = 0; e < additions.Length; e++)
+        {
+            at[e + 1] = at[e] + (additions[e]?.Count ?? 0);
+        }
+
+        var all = new (long Gain, int Mentee, int Rank)[at[^1]];
         for (var e = 0; e < additions.Length; e++)
         {
             if (additions[e] is { } list)
             {
                 for (var x = 0; x < list.Count; x++)
                 {
-                    all.Add((list[x].Gain, e, x));
+                    all[at[e] + x] = (list[x].Gain, e, x);
                 }
             }
         }
 
-        all.Sort((a, b) => b.Gain != a.Gain ? b.Gain.CompareTo(a.Gain) : a.Mentee != b.Mentee ? a.Mentee.CompareTo(b.Mentee) : a.Rank.CompareTo(b.Rank));
+        Array.Sort(all, static (a, b) => b.Gain != a.Gain ? b.Gain.CompareTo(a.Gain) : a.Mentee != b.Mentee ? a.Mentee.CompareTo(b.Mentee) : a.Rank.CompareTo(b.Rank));
         var taken = new int[_k.MentorCount];
-        var keep = new bool[additions.Length][];
-        for (var e = 0; e < additions.Length; e++)
-        {
-            keep[e] = additions[e] is { } list ? new bool[list.Count] : [];
-        }
-
+        var keep = new bool[all.Length];
         foreach (var (_, e, x) in all)
         {
             var m = additions[e]![x].Mentor;
             if (x < 2 || taken[m] < PerMentor + (2 * _capacity[m]))
             {
-                keep[e][x] = true;
+                keep[at[e] + x] = true;
                 taken[m]++;
             }
         }
 
-        for (var e = 0; e < additions.Length; e++)
-        {
-            if (additions[e] is { } list)
-            {
-                var k = keep[e];
-                additions[e] = [.. list.Where((_, x) => k[x])];
-            }
-        }
+        return (at, keep);
     }
 
     /// <summary>Drops from the restricted set the pairs far from ever being used (see <see cref="PruneAbove"/>).</summary>

@@ -42,17 +42,8 @@ internal sealed partial class ExactSparse
         if (_k.MenteePoint[e] is not null)
         {
             var radius = Math.Max((ip & MeetingModes.FaceToFace) != 0 ? _o.FaceToFaceMaxKm : 0, (ip & MeetingModes.Hybrid) != 0 ? _o.HybridMaxKm : 0);
-            var chord = 2 * EarthKm * Math.Sin(Math.Min(radius / (2 * EarthKm), Math.PI / 2));
-            double x = _exyz[3 * e], y = _exyz[(3 * e) + 1], z = _exyz[(3 * e) + 2];
-            var r = (int)Math.Ceiling(chord / _cellKm);
-            void Cell(long key, int[] buckets)
+            NearCells(_exyz[3 * e], _exyz[(3 * e) + 1], _exyz[(3 * e) + 2], Chord(radius), cellMap, (key, buckets, d) =>
             {
-                var d = BoxDistance(key, x, y, z);
-                if (d > chord + 1e-9)
-                {
-                    return;
-                }
-
                 var prox = 1 - (d / _k.ProximityScale);
                 foreach (var b in buckets)
                 {
@@ -61,87 +52,7 @@ internal sealed partial class ExactSparse
                         into.Add((b, prox));
                     }
                 }
-            }
-
-            void Visit(long key)
-            {
-                if (cellMap.TryGetValue(key, out var buckets))
-                {
-                    Cell(key, buckets);
-                }
-            }
-
-            if ((long)(2 * r + 1) * (2 * r + 1) * 2 > cellMap.Count)
-            {
-                foreach (var (key, buckets) in cellMap)
-                {
-                    Cell(key, buckets);
-                }
-            }
-            else
-            {
-                // Only the cells near the sphere's surface: per column, the z-range where the surface meets the ball.
-                long cx = (long)Math.Floor(x / _cellKm), cy = (long)Math.Floor(y / _cellKm);
-                var rr = EarthKm * EarthKm;
-                for (var i = cx - r; i <= cx + r; i++)
-                {
-                    var ax = Math.Min(Math.Abs(i * _cellKm), Math.Abs((i + 1) * _cellKm));
-                    var bx = Math.Max(Math.Abs(i * _cellKm), Math.Abs((i + 1) * _cellKm));
-                    if (i * _cellKm <= 0 && (i + 1) * _cellKm >= 0)
-                    {
-                        ax = 0;
-                    }
-
-                    for (var j = cy - r; j <= cy + r; j++)
-                    {
-                        var ay = Math.Min(Math.Abs(j * _cellKm), Math.Abs((j + 1) * _cellKm));
-                        var by = Math.Max(Math.Abs(j * _cellKm), Math.Abs((j + 1) * _cellKm));
-                        if (j * _cellKm <= 0 && (j + 1) * _cellKm >= 0)
-                        {
-                            ay = 0;
-                        }
-
-                        var minXy = (ax * ax) + (ay * ay);
-                        if (minXy > rr + 1)
-                        {
-                            continue;
-                        }
-
-                        var maxXy = (bx * bx) + (by * by);
-                        var zHi = Math.Sqrt(Math.Max(0, rr - minXy)) + 1;
-                        var zLo = Math.Max(0, Math.Sqrt(Math.Max(0, rr - maxXy)) - 1);
-                        // The surface in this column lies at |z| in [zLo, zHi]; keep the part within the ball's z-range.
-                        long k1 = 1, k2 = 0, k3 = 1, k4 = 0;
-                        double lo = Math.Max(zLo, z - chord - 1), hi = Math.Min(zHi, z + chord + 1);
-                        if (lo <= hi)
-                        {
-                            (k1, k2) = ((long)Math.Floor(lo / _cellKm), (long)Math.Floor(hi / _cellKm));
-                        }
-
-                        lo = Math.Max(-zHi, z - chord - 1);
-                        hi = Math.Min(-zLo, z + chord + 1);
-                        if (lo <= hi)
-                        {
-                            (k3, k4) = ((long)Math.Floor(lo / _cellKm), (long)Math.Floor(hi / _cellKm));
-                        }
-
-                        if (k1 <= k2 && k3 <= k4 && k3 <= k2 + 1 && k1 <= k4 + 1)
-                        {
-                            (k1, k2, k3, k4) = (Math.Min(k1, k3), Math.Max(k2, k4), 1, 0);
-                        }
-
-                        for (var k = k1; k <= k2; k++)
-                        {
-                            Visit(Pack(i, j, k));
-                        }
-
-                        for (var k = k3; k <= k4; k++)
-                        {
-                            Visit(Pack(i, j, k));
-                        }
-                    }
-                }
-            }
+            });
 
             AddRegion(regionMap, region * 2L, ip, needs, slots, into);
         }
@@ -149,6 +60,135 @@ internal sealed partial class ExactSparse
         {
             AddRegion(regionMap, (region * 2L) + 1, ip, needs, slots, into);
             AddRegion(regionMap, region * 2L, ip, needs, slots, into);
+        }
+    }
+
+    /// <summary>
+    /// The groups of every cell within the longest reach (face to face or hybrid) of any point of cell
+    /// <paramref name="cell"/>, nearest to its centre first: a point of the cell lies within half the cell's diagonal of
+    /// the centre, so every cell within reach of the point lies within that reach and half-diagonal of the centre. Made
+    /// once per cell and shared by the mentees in it.
+    /// </summary>
+    private int[] NearCellGroups(long cell) => _near.GetOrAdd(cell, key =>
+    {
+        const long mask = (1L << 21) - 1;
+        var centre = new double[3];
+        for (var axis = 0; axis < 3; axis++)
+        {
+            centre[axis] = ((((key >> (42 - (21 * axis))) & mask) - (1 << 20)) + 0.5) * _cellKm;
+        }
+
+        var reach = Chord(Math.Max(_o.FaceToFaceMaxKm, _o.HybridMaxKm)) + (_cellKm * Math.Sqrt(3) / 2) + 1e-6;
+        var near = new List<(double D, int Group)>();
+        NearCells(centre[0], centre[1], centre[2], reach, _cells, (_, groups, d) =>
+        {
+            foreach (var g in groups)
+            {
+                near.Add((d, g));
+            }
+        });
+        near.Sort();
+        return [.. near.Select(n => n.Group)];
+    });
+
+    /// <summary>The straight-line reach (chord) of a travel radius, km.</summary>
+    private static double Chord(double radius) => 2 * EarthKm * Math.Sin(Math.Min(radius / (2 * EarthKm), Math.PI / 2));
+
+    /// <summary>
+    /// Calls <paramref name="visit"/> with every cell of <paramref name="cellMap"/> whose box lies within
+    /// <paramref name="chord"/> of the point (<paramref name="x"/>, <paramref name="y"/>, <paramref name="z"/>), with
+    /// that distance.
+    /// </summary>
+    private void NearCells(double x, double y, double z, double chord, Dictionary<long, int[]> cellMap, Action<long, int[], double> visit)
+    {
+        var r = (int)Math.Ceiling(chord / _cellKm);
+        void Cell(long key, int[] buckets)
+        {
+            var d = BoxDistance(key, x, y, z);
+            if (d <= chord + 1e-9)
+            {
+                visit(key, buckets, d);
+            }
+        }
+
+        void Visit(long key)
+        {
+            if (cellMap.TryGetValue(key, out var buckets))
+            {
+                Cell(key, buckets);
+            }
+        }
+
+        if ((long)(2 * r + 1) * (2 * r + 1) * 2 > cellMap.Count)
+        {
+            foreach (var (key, buckets) in cellMap)
+            {
+                Cell(key, buckets);
+            }
+        }
+        else
+        {
+            // Only the cells near the sphere's surface: per column, the z-range where the surface meets the ball.
+            long cx = (long)Math.Floor(x / _cellKm), cy = (long)Math.Floor(y / _cellKm);
+            var rr = EarthKm * EarthKm;
+            for (var i = cx - r; i <= cx + r; i++)
+            {
+                var ax = Math.Min(Math.Abs(i * _cellKm), Math.Abs((i + 1) * _cellKm));
+                var bx = Math.Max(Math.Abs(i * _cellKm), Math.Abs((i + 1) * _cellKm));
+                if (i * _cellKm <= 0 && (i + 1) * _cellKm >= 0)
+                {
+                    ax = 0;
+                }
+
+                for (var j = cy - r; j <= cy + r; j++)
+                {
+                    var ay = Math.Min(Math.Abs(j * _cellKm), Math.Abs((j + 1) * _cellKm));
+                    var by = Math.Max(Math.Abs(j * _cellKm), Math.Abs((j + 1) * _cellKm));
+                    if (j * _cellKm <= 0 && (j + 1) * _cellKm >= 0)
+                    {
+                        ay = 0;
+                    }
+
+                    var minXy = (ax * ax) + (ay * ay);
+                    if (minXy > rr + 1)
+                    {
+                        continue;
+                    }
+
+                    var maxXy = (bx * bx) + (by * by);
+                    var zHi = Math.Sqrt(Math.Max(0, rr - minXy)) + 1;
+                    var zLo = Math.Max(0, Math.Sqrt(Math.Max(0, rr - maxXy)) - 1);
+                    // The surface in this column lies at |z| in [zLo, zHi]; keep the part within the ball's z-range.
+                    long k1 = 1, k2 = 0, k3 = 1, k4 = 0;
+                    double lo = Math.Max(zLo, z - chord - 1), hi = Math.Min(zHi, z + chord + 1);
+                    if (lo <= hi)
+                    {
+                        (k1, k2) = ((long)Math.Floor(lo / _cellKm), (long)Math.Floor(hi / _cellKm));
+                    }
+
+                    lo = Math.Max(-zHi, z - chord - 1);
+                    hi = Math.Min(-zLo, z + chord + 1);
+                    if (lo <= hi)
+                    {
+                        (k3, k4) = ((long)Math.Floor(lo / _cellKm), (long)Math.Floor(hi / _cellKm));
+                    }
+
+                    if (k1 <= k2 && k3 <= k4 && k3 <= k2 + 1 && k1 <= k4 + 1)
+                    {
+                        (k1, k2, k3, k4) = (Math.Min(k1, k3), Math.Max(k2, k4), 1, 0);
+                    }
+
+                    for (var k = k1; k <= k2; k++)
+                    {
+                        Visit(Pack(i, j, k));
+                    }
+
+                    for (var k = k3; k <= k4; k++)
+                    {
+                        Visit(Pack(i, j, k));
+                    }
+                }
+            }
         }
     }
 

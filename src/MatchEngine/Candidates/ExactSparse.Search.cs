@@ -339,9 +339,14 @@ internal sealed partial class ExactSparse
         }
     }
 
-    /// <summary>Every group mentee <paramref name="e"/> can reach, searched.</summary>
+    /// <summary>
+    /// Every group mentee <paramref name="e"/> can reach, searched. With <paramref name="listed"/> (the first search)
+    /// its groups are listed in <see cref="Worker.Access"/>, nearest first; later searches read the cells near its own
+    /// cell (see <see cref="NearCellGroups"/>) instead of keeping a list per mentee (at 1M x 1M those lists held 322
+    /// million entries, 5 GB).
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void SearchAll(int e, long tau, Prices prices, int keep, Worker w)
+    private void SearchAll(int e, long tau, Prices prices, int keep, Worker w, bool listed = false)
     {
         Begin(e, w);
         w.Top.Reset(e, keep);
@@ -350,26 +355,114 @@ internal sealed partial class ExactSparse
             return;
         }
 
-        // The groups a mentee reaches never change: found (and sorted) once, kept for every later search.
-        var access = _access[e];
-        if (access is null)
-        {
-            Access(e, w.Access);
-
-            // Nearest groups first, so that the best pairs are found early and the threshold prunes the rest.
-            w.Access.Sort((p, q) => p.Prox != q.Prox ? q.Prox.CompareTo(p.Prox) : p.Bucket.CompareTo(q.Bucket));
-            access = [.. w.Access];
-            _access[e] = access;
-        }
-
         var modes = _k.MenteeModes[e];
-        foreach (var (g, prox) in access)
+        if (listed)
         {
-            var allowed = _bKind[g] == 0 ? modes & MeetingModes.Virtual : modes & InPerson;
-            Search(e, g, prox, allowed, tau, prices, w);
+            // Nearest groups first, so that the best pairs are found early and the threshold prunes the rest.
+            Access(e, w.Access);
+            w.Access.Sort((p, q) => p.Prox != q.Prox ? q.Prox.CompareTo(p.Prox) : p.Bucket.CompareTo(q.Bucket));
+            foreach (var (g, prox) in w.Access)
+            {
+                var allowed = _bKind[g] == 0 ? modes & MeetingModes.Virtual : modes & InPerson;
+                Search(e, g, prox, allowed, tau, prices, w);
+            }
+        }
+        else
+        {
+            SearchNear(e, tau, prices, w);
         }
 
         w.Top.Sorted(w.Best);
+    }
+
+    /// <summary>
+    /// The groups of <see cref="Access"/> searched without listing them: the cells near the mentee's own cell (each
+    /// checked against its own point and reach, so the same cells as <see cref="Access"/> with the same bounds), the
+    /// virtual pool and the region's mentors without a location. Only the order differs, which changes the speed of a
+    /// search, never its result (pairs of equal gain are ranked by mentor, not by when they were found).
+    /// </summary>
+    private void SearchNear(int e, long tau, Prices prices, Worker? w, List<(int Bucket, double Prox)>? listing = null)
+    {
+        // With a listing (tests), the groups are listed instead of searched.
+        void Group(int g, double prox, MeetingModes allowed)
+        {
+            if (listing is not null)
+            {
+                listing.Add((g, prox));
+            }
+            else
+            {
+                Search(e, g, prox, allowed, tau, prices!, w!);
+            }
+        }
+
+        var modes = _k.MenteeModes[e];
+        var needs = _k.MenteeNeedsCheck[e];
+        var slots = _k.MenteeSlots[e];
+        var ip = modes & InPerson;
+        var region = _k.MenteeRegion[e];
+        if (ip != 0 && _k.MenteePoint[e] is not null)
+        {
+            var radius = Math.Max((ip & MeetingModes.FaceToFace) != 0 ? _o.FaceToFaceMaxKm : 0, (ip & MeetingModes.Hybrid) != 0 ? _o.HybridMaxKm : 0);
+            var chord = Chord(radius) + 1e-9;
+            double x = _exyz[3 * e], y = _exyz[(3 * e) + 1], z = _exyz[(3 * e) + 2];
+            foreach (var g in NearCellGroups(CellKey(_exyz, e, _cellKm)))
+            {
+                if ((_bModes[g] & ip) != 0 && (!needs || _bChecked[g]) && PairKernel.SlotsMeet(_bSlots[g], slots)
+                    && BoxDistance(_bCell[g], x, y, z) is var d && d <= chord)
+                {
+                    Group(g, 1 - (d / _k.ProximityScale), ip);
+                }
+            }
+        }
+
+        if ((modes & MeetingModes.Virtual) != 0)
+        {
+            foreach (var g in _virtual)
+            {
+                if ((!needs || _bChecked[g]) && PairKernel.SlotsMeet(_bSlots[g], slots))
+                {
+                    Group(g, 0, modes & MeetingModes.Virtual);
+                }
+            }
+        }
+
+        if (ip != 0)
+        {
+            if (_k.MenteePoint[e] is null)
+            {
+                SearchRegion((region * 2L) + 1);
+            }
+
+            SearchRegion(region * 2L);
+        }
+
+        void SearchRegion(long key)
+        {
+            if (_regions.TryGetValue(key, out var groups))
+            {
+                foreach (var g in groups)
+                {
+                    if ((_bModes[g] & ip) != 0 && (!needs || _bChecked[g]) && PairKernel.SlotsMeet(_bSlots[g], slots))
+                    {
+                        Group(g, 0, ip);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>For tests: the groups a later search of mentee <paramref name="e"/> reads, and those <see cref="Access"/> lists.</summary>
+    internal (List<(int Bucket, double Prox)> Near, List<(int Bucket, double Prox)> Listed) GroupsOf(int e)
+    {
+        List<(int, double)> near = [], listed = [];
+        if (_k.MenteeUsable[e])
+        {
+            SearchNear(e, 0, null!, null, near);
+            Access(e, listed);
+        }
+
+        return (near, listed);
     }
 
     private static bool Holds(List<(int Mentor, int Points, MeetingModes Mode, long Gain)> list, int m)

@@ -55,8 +55,10 @@ internal sealed partial class ExactSparse
     // The mentees, neighbours together (see NearbyOrder): the order the search loops take them in.
     private readonly int[] _nearby;
 
-    // Per mentee, the groups it reaches with their proximity bounds, nearest first (filled by the first search).
-    private readonly (int Bucket, double Prox)[]?[] _access;
+    // Per group of a cell, its cell's key (see BoxDistance); and per cell holding mentees, the groups of the cells
+    // near it (see NearCellGroups), made when first needed.
+    private readonly long[] _bCell;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, int[]> _near = new();
 
     // The restricted pair set: per mentee its mentors, points and modes.
     private readonly List<(int Mentor, int Points, MeetingModes Mode)>[] _arcs;
@@ -144,6 +146,7 @@ internal sealed partial class ExactSparse
         _bModes = new MeetingModes[count];
         _bChecked = new bool[count];
         _bSlots = new int[count];
+        _bCell = new long[count];
         var virt = new List<int>();
         var cells = new Dictionary<long, List<int>>();
         var regions = new Dictionary<long, List<int>>();
@@ -156,6 +159,7 @@ internal sealed partial class ExactSparse
             _start[b + 1] = _start[b] + list.Count;
             list.CopyTo(_members, _start[b]);
             _bKind[b] = key.Kind;
+            _bCell[b] = key.Kind is 1 or 11 ? key.Key : 0;
             if (key.Kind < 10)
             {
                 // A group: the union of its members' modes, checks and slots, so that the filter only ever lets more in.
@@ -196,7 +200,6 @@ internal sealed partial class ExactSparse
         _regionHubs = regionHubs.ToDictionary(x => x.Key, x => x.Value.ToArray());
         BuildTrees(groups, mentorType);
         _nearby = NearbyOrder();
-        _access = new (int, double)[]?[kernel.MenteeCount];
         _arcs = new List<(int, int, MeetingModes)>[kernel.MenteeCount];
         _known = new (int, int, MeetingModes)[]?[kernel.MenteeCount];
         for (var e = 0; e < _arcs.Length; e++)
@@ -454,6 +457,7 @@ internal sealed partial class ExactSparse
         public List<(int Bucket, double Prox)> Access { get; } = [];
 
     }
+
 
     private static void Add<TKey>(Dictionary<TKey, List<int>> d, TKey key, int value)
         where TKey : notnull

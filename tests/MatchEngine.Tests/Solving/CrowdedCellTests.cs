@@ -44,4 +44,35 @@ public class CrowdedCellTests
         return (stats.Certified && halved && sameMatched && sparse.PriorityMatched == dense.PriorityMatched && sparse.TotalScore == dense.TotalScore)
             .Label($"certified {stats.Certified}, cell {exact.CellKm} km; matched {sparse.Matched}/{dense.Matched}, priority {sparse.PriorityMatched}/{dense.PriorityMatched}, score {sparse.TotalScore}/{dense.TotalScore}");
     });
+
+    private static Gen<(MatchBatch Batch, double FaceToFace, double Hybrid, bool Halved)> Reaches =>
+        from seed in Gen.Choose(1, 1_000_000)
+        from mentors in Gen.Choose(1, 90)
+        from mentees in Gen.Choose(1, 90)
+        from scatter in Gen.Elements(0.0, 0.3, 2.0, 15.0, 40.0, 150.0)
+        from faceToFace in Gen.Elements(0.0, 1.0, 5.0, 15.0, 40.0, 400.0)
+        from hybrid in Gen.Elements(0.0, 2.0, 10.0, 30.0, 80.0)
+        from halved in Gen.Elements(false, true)
+        select (BatchGenerator.Generate(new GeneratorOptions { Mentors = mentors, Mentees = mentees, Seed = seed, ScatterKm = scatter }), faceToFace, hybrid, halved);
+
+    /// <summary>
+    /// The searches after the first read the groups of the cells near a young person's own cell instead of a list kept
+    /// per young person: they must reach exactly the groups the list would hold, with the same bounds, whatever the
+    /// travel limits and cell sizes.
+    /// </summary>
+    [Property(MaxTest = 200)]
+    public Property Later_searches_read_exactly_the_groups_the_first_lists() => Prop.ForAll(Reaches.ToArbitrary(), c =>
+    {
+        var options = MatchOptions.Default with { FaceToFaceMaxKm = c.FaceToFace, HybridMaxKm = c.Hybrid };
+        var (mentors, mentees, _, _, kernel) = KernelOf.Batch(c.Batch, options);
+        var capacity = mentors.Select(m => m.Capacity).ToArray();
+        var exact = new ExactSparse(kernel, capacity, [.. mentees.Select(e => e.UnmetNeeds)], options, crowdedCell: c.Halved ? -1 : ExactSparse.CrowdedCell);
+        var differ = Enumerable.Range(0, mentees.Length).Where(e =>
+        {
+            var (near, listed) = exact.GroupsOf(e);
+            return !near.Order().SequenceEqual(listed.Order());
+        }).ToList();
+        var reached = Enumerable.Range(0, mentees.Length).Sum(e => exact.GroupsOf(e).Listed.Count);
+        return (differ.Count == 0).Label($"young people whose groups differ: {string.Join(", ", differ)} (groups reached in all: {reached}, cell {exact.CellKm} km)");
+    });
 }
