@@ -356,27 +356,52 @@ internal sealed partial class ExactSparse
             at[e + 1] = at[e] + (additions[e]?.Count ?? 0);
         }
 
-        var all = new (long Gain, int Mentee, int Rank)[at[^1]];
+        // Sorted by gain, highest first, then by mentee and rank (the position in this layout): the gains and positions
+        // in two arrays (12 bytes a pair, where a tuple took 16), sorted by gain, each run of equal gains then by position.
+        var gain = new long[at[^1]];
+        var position = new int[at[^1]];
         for (var e = 0; e < additions.Length; e++)
         {
             if (additions[e] is { } list)
             {
                 for (var x = 0; x < list.Count; x++)
                 {
-                    all[at[e] + x] = (list[x].Gain, e, x);
+                    gain[at[e] + x] = -list[x].Gain;
+                    position[at[e] + x] = at[e] + x;
                 }
             }
         }
 
-        Array.Sort(all, static (a, b) => b.Gain != a.Gain ? b.Gain.CompareTo(a.Gain) : a.Mentee != b.Mentee ? a.Mentee.CompareTo(b.Mentee) : a.Rank.CompareTo(b.Rank));
-        var taken = new int[_k.MentorCount];
-        var keep = new bool[all.Length];
-        foreach (var (_, e, x) in all)
+        Array.Sort(gain, position);
+        for (var run = 0; run < gain.Length;)
         {
+            var end = run + 1;
+            while (end < gain.Length && gain[end] == gain[run])
+            {
+                end++;
+            }
+
+            Array.Sort(position, run, end - run);
+            run = end;
+        }
+
+        // Each position's mentee (positions ascend with mentees).
+        var menteeAt = new int[at[^1]];
+        for (var e = 0; e < additions.Length; e++)
+        {
+            Array.Fill(menteeAt, e, at[e], at[e + 1] - at[e]);
+        }
+
+        var taken = new int[_k.MentorCount];
+        var keep = new bool[gain.Length];
+        foreach (var p in position)
+        {
+            var e = menteeAt[p];
+            var x = p - at[e];
             var m = additions[e]![x].Mentor;
             if (x < 2 || taken[m] < PerMentor + (2 * _capacity[m]))
             {
-                keep[at[e] + x] = true;
+                keep[p] = true;
                 taken[m]++;
             }
         }

@@ -423,6 +423,21 @@ internal sealed partial class ExactSparse
     /// <summary>Hard rounds sent straight to OR-Tools after a hard round's warm attempt gave up.</summary>
     private const int HardSkips = 2;
 
+    /// <summary>
+    /// Lets go of the restricted pair set and what pricing kept, once the result's graph is built (<see cref="Graph"/>):
+    /// at 1M x 1M some 15 million pairs in a million lists, memory the rest of the run can reuse. The engine is not
+    /// solved again after this.
+    /// </summary>
+    internal void Release()
+    {
+        Array.Clear(_arcs);
+        Array.Clear(_known);
+        _forest.Clear();
+        _forest.TrimExcess();
+        _near.Clear();
+        (_clean, _lastLeft, _lastRight) = (null, null, null);
+    }
+
     /// <summary>Whether a round's optimum keeps the proven counts (it must: pricing only adds pairs).</summary>
     private static bool Keeps(AssignmentSolution s, (int Priority, int Matched) proven, ObjectiveOrder objective) =>
         s.PriorityMatched == proven.Priority && (objective == ObjectiveOrder.BestPairsFirst || s.Matched == proven.Matched);

@@ -34,6 +34,7 @@ internal sealed record SolvedBatch(CandidateGraph Graph, AssignmentSolution Solu
             // Lee and Orlin: solve on the restricted pairs, prove the counts, price every eligible pair left out, repeat.
             var (sol, problem, modes, st) = exact.Solve(options.Objective, MaxPricingRounds, progress, cancellationToken, secondsLeft);
             g = exact.Graph(g.Mentors, g.Mentees, g.MentorAge, g.MenteeAge, new PairGate(g.Gates.Take(g.Gates.Count - 1).ToList(), pairs.Scorer, options), problem, modes, cancellationToken, sol);
+            exact.Release();
             solution = sol;
             stats = st;
         }
