@@ -63,34 +63,6 @@ internal sealed partial class ExactSparse
         }
     }
 
-    /// <summary>
-    /// The groups of every cell within the longest reach (face to face or hybrid) of any point of cell
-    /// <paramref name="cell"/>, nearest to its centre first: a point of the cell lies within half the cell's diagonal of
-    /// the centre, so every cell within reach of the point lies within that reach and half-diagonal of the centre. Made
-    /// once per cell and shared by the mentees in it.
-    /// </summary>
-    private int[] NearCellGroups(long cell) => _near.GetOrAdd(cell, key =>
-    {
-        const long mask = (1L << 21) - 1;
-        var centre = new double[3];
-        for (var axis = 0; axis < 3; axis++)
-        {
-            centre[axis] = ((((key >> (42 - (21 * axis))) & mask) - (1 << 20)) + 0.5) * _cellKm;
-        }
-
-        var reach = Chord(Math.Max(_o.FaceToFaceMaxKm, _o.HybridMaxKm)) + (_cellKm * Math.Sqrt(3) / 2) + 1e-6;
-        var near = new List<(double D, int Group)>();
-        NearCells(centre[0], centre[1], centre[2], reach, _cells, (_, groups, d) =>
-        {
-            foreach (var g in groups)
-            {
-                near.Add((d, g));
-            }
-        });
-        near.Sort();
-        return [.. near.Select(n => n.Group)];
-    });
-
     /// <summary>The straight-line reach (chord) of a travel radius, km.</summary>
     private static double Chord(double radius) => 2 * EarthKm * Math.Sin(Math.Min(radius / (2 * EarthKm), Math.PI / 2));
 
