@@ -33,13 +33,11 @@ internal sealed partial class ExactSparse
         var region = _k.MenteeRegion[e];
         if (ip != 0 && _k.MenteePoint[e] is not null)
         {
-            var radius = Math.Max((ip & MeetingModes.FaceToFace) != 0 ? _o.FaceToFaceMaxKm : 0, (ip & MeetingModes.Hybrid) != 0 ? _o.HybridMaxKm : 0);
-            var chord = Chord(radius) + 1e-9;
+            var chord = Chord(Radius(ip)) + 1e-9;
             double x = _exyz[3 * e], y = _exyz[(3 * e) + 1], z = _exyz[(3 * e) + 2];
             foreach (var g in NearCellGroups(CellKey(_exyz, e, _cellKm)))
             {
-                if ((_bModes[g] & ip) != 0 && (!needs || _bChecked[g]) && PairKernel.SlotsMeet(_bSlots[g], slots)
-                    && BoxDistance(_bCell[g], x, y, z) is var d && d <= chord)
+                if (Fits(g, ip, needs, slots) && BoxDistance(_bCell[g], x, y, z) is var d && d <= chord)
                 {
                     Group(g, 1 - (d / _k.ProximityScale), ip);
                 }
@@ -50,7 +48,7 @@ internal sealed partial class ExactSparse
         {
             foreach (var g in _virtual)
             {
-                if ((!needs || _bChecked[g]) && PairKernel.SlotsMeet(_bSlots[g], slots))
+                if (Fits(g, MeetingModes.Virtual, needs, slots))
                 {
                     Group(g, 0, modes & MeetingModes.Virtual);
                 }
@@ -73,7 +71,7 @@ internal sealed partial class ExactSparse
             {
                 foreach (var g in groups)
                 {
-                    if ((_bModes[g] & ip) != 0 && (!needs || _bChecked[g]) && PairKernel.SlotsMeet(_bSlots[g], slots))
+                    if (Fits(g, ip, needs, slots))
                     {
                         Group(g, 0, ip);
                     }
@@ -103,16 +101,11 @@ internal sealed partial class ExactSparse
     /// </summary>
     private int[] NearCellGroups(long cell) => _near.GetOrAdd(cell, key =>
     {
-        const long mask = (1L << 21) - 1;
-        var centre = new double[3];
-        for (var axis = 0; axis < 3; axis++)
-        {
-            centre[axis] = ((((key >> (42 - (21 * axis))) & mask) - (1 << 20)) + 0.5) * _cellKm;
-        }
+        var (i, j, k) = Unpack(key);
 
         var reach = Chord(Math.Max(_o.FaceToFaceMaxKm, _o.HybridMaxKm)) + (_cellKm * Math.Sqrt(3) / 2) + 1e-6;
         var near = new List<(double D, int Group)>();
-        NearCells(centre[0], centre[1], centre[2], reach, _cells, (_, groups, d) =>
+        NearCells((i + 0.5) * _cellKm, (j + 0.5) * _cellKm, (k + 0.5) * _cellKm, reach, _cells, (_, groups, d) =>
         {
             foreach (var g in groups)
             {

@@ -25,7 +25,7 @@ internal sealed partial class ExactSparse
         {
             foreach (var b in virtualBuckets)
             {
-                if ((!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
+                if (Fits(b, MeetingModes.Virtual, needs, slots))
                 {
                     into.Add((b, 0));
                 }
@@ -41,13 +41,12 @@ internal sealed partial class ExactSparse
         var region = _k.MenteeRegion[e];
         if (_k.MenteePoint[e] is not null)
         {
-            var radius = Math.Max((ip & MeetingModes.FaceToFace) != 0 ? _o.FaceToFaceMaxKm : 0, (ip & MeetingModes.Hybrid) != 0 ? _o.HybridMaxKm : 0);
-            NearCells(_exyz[3 * e], _exyz[(3 * e) + 1], _exyz[(3 * e) + 2], Chord(radius), cellMap, (key, buckets, d) =>
+            NearCells(_exyz[3 * e], _exyz[(3 * e) + 1], _exyz[(3 * e) + 2], Chord(Radius(ip)), cellMap, (key, buckets, d) =>
             {
                 var prox = 1 - (d / _k.ProximityScale);
                 foreach (var b in buckets)
                 {
-                    if ((_bModes[b] & ip) != 0 && (!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
+                    if (Fits(b, ip, needs, slots))
                     {
                         into.Add((b, prox));
                     }
@@ -62,6 +61,14 @@ internal sealed partial class ExactSparse
             AddRegion(regionMap, region * 2L, ip, needs, slots, into);
         }
     }
+
+    /// <summary>Whether group <paramref name="b"/> may hold a mentor for a mentee meeting by <paramref name="modes"/>, with its check need and time slots.</summary>
+    private bool Fits(int b, MeetingModes modes, bool needs, int slots) =>
+        (_bModes[b] & modes) != 0 && (!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots);
+
+    /// <summary>The farthest a mentee meeting in person by <paramref name="inPerson"/> may travel, km.</summary>
+    private double Radius(MeetingModes inPerson) =>
+        Math.Max((inPerson & MeetingModes.FaceToFace) != 0 ? _o.FaceToFaceMaxKm : 0, (inPerson & MeetingModes.Hybrid) != 0 ? _o.HybridMaxKm : 0);
 
     /// <summary>The straight-line reach (chord) of a travel radius, km.</summary>
     private static double Chord(double radius) => 2 * EarthKm * Math.Sin(Math.Min(radius / (2 * EarthKm), Math.PI / 2));
@@ -170,7 +177,7 @@ internal sealed partial class ExactSparse
         {
             foreach (var b in buckets)
             {
-                if ((_bModes[b] & ip) != 0 && (!needs || _bChecked[b]) && PairKernel.SlotsMeet(_bSlots[b], slots))
+                if (Fits(b, ip, needs, slots))
                 {
                     into.Add((b, 0));
                 }
@@ -280,16 +287,20 @@ internal sealed partial class ExactSparse
 
     private static long Pack(long i, long j, long k) => ((i + (1 << 20)) << 42) | ((j + (1 << 20)) << 21) | (k + (1 << 20));
 
+    /// <summary>A cell's grid coordinates from its key (see <see cref="Pack"/>).</summary>
+    private static (long I, long J, long K) Unpack(long key)
+    {
+        const long mask = (1L << 21) - 1;
+        return (((key >> 42) & mask) - (1 << 20), ((key >> 21) & mask) - (1 << 20), (key & mask) - (1 << 20));
+    }
+
     /// <summary>
     /// A lower bound on the great-circle distance from a point to any point of a cell: the straight-line distance
     /// to the cell's box, less a margin for rounding (a chord is never longer than its arc).
     /// </summary>
     private double BoxDistance(long key, double x, double y, double z)
     {
-        const long mask = (1L << 21) - 1;
-        var i = ((key >> 42) & mask) - (1 << 20);
-        var j = ((key >> 21) & mask) - (1 << 20);
-        var k = (key & mask) - (1 << 20);
+        var (i, j, k) = Unpack(key);
         static double Gap(double v, long c, double size)
         {
             double lo = c * size, hi = (c + 1) * size;
