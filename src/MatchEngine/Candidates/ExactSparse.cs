@@ -217,9 +217,6 @@ internal sealed partial class ExactSparse
 
         public long ViolationBound { get; set; }
 
-        /// <summary>Rounds that OR-Tools solved on the other core while the warm-started solver tried them (see <see cref="Spare"/>).</summary>
-        public int SpareSolves { get; set; }
-
         /// <summary>Hard rounds (see <see cref="FewAdded"/>) that were tried warm all the same.</summary>
         public int HardWarmRounds { get; set; }
 
@@ -227,17 +224,14 @@ internal sealed partial class ExactSparse
         public bool TimeLimited { get; set; }
     }
 
-    /// <summary>The least pairs of a hard round (see <see cref="FewAdded"/>) that is still tried warm, with a spare solve when that is allowed (tests lower it).</summary>
-    internal int HardWarmFrom { get; set; } = Spare.LeastArcs;
+    /// <summary>The least pairs of a hard round (see <see cref="FewAdded"/>) that is still tried warm (tests lower it).</summary>
+    internal int HardWarmFrom { get; set; } = 400_000;
 
     /// <summary>A warm round's budget per pair and mentee instead of <see cref="WarmBudget"/> (tests lower it, so that rounds give up).</summary>
     internal long? WarmBudgetForTests { get; set; }
 
     /// <summary>Whether hard rounds are tried warm where places are fewer than young people too (tests set it).</summary>
     internal bool HardWarmWhenScarce { get; set; }
-
-    /// <summary>The least pairs of a round worth a spare solve (<see cref="Spare.LeastArcs"/>; tests lower it).</summary>
-    internal int SpareFrom { get; set; } = Spare.LeastArcs;
 
     /// <summary>The grid's cell size, km.</summary>
     internal double CellKm => _cellKm;
@@ -268,19 +262,11 @@ internal sealed partial class ExactSparse
     public (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Solve(
         ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct, Func<double>? secondsLeft = null)
     {
-        var spares = new List<Task>();
-        try
-        {
-            return Rounds(objective, maxRounds, secondsLeft, spares, progress, ct);
-        }
-        finally
-        {
-            Spare.Drain(spares);
-        }
+        return Rounds(objective, maxRounds, secondsLeft, progress, ct);
     }
 
     private (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Rounds(
-        ObjectiveOrder objective, int maxRounds, Func<double>? secondsLeft, List<Task> spares, IProgress<MatchProgress>? progress, CancellationToken ct)
+        ObjectiveOrder objective, int maxRounds, Func<double>? secondsLeft, IProgress<MatchProgress>? progress, CancellationToken ct)
     {
         var stats = new Stats();
         // Once proven over all eligible pairs, the counts stay proven: pricing only adds pairs, and no pair can raise
@@ -299,35 +285,35 @@ internal sealed partial class ExactSparse
             var roundStart = secondsLeft?.Invoke();
             var (problem, modes) = Problem();
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0) { Kind = ProgressStage.Solving });
-            // A round starts from the last optimum (SparseAssignment: only what its added pairs change is searched);
-            // the first round, and one whose searches outgrow their budget, is solved from nothing by OR-Tools, whose
-            // optimum the next round starts from.
+            // A round starts from the last optimum (SparseAssignment: only what its added pairs change is searched).
+            // The first round, one after a pricing round that added more than a third of its pairs (nearly everyone
+            // would search again: 100k x 100k's round 3 gave up warm after 4.1 s), a hard one (below) and one whose
+            // searches outgrow their budget are solved from nothing by SparseAssignment's auction (100k x 100k round 1:
+            // 3.5 s against OR-Tools' 7.7 s), or by OR-Tools where the auction gives up.
             var budget = (WarmBudgetForTests ?? (gaveUp > 0 ? WarmBudgetAfterGivingUp : WarmBudget)) * ((long)problem.ArcCount + problem.LeftCount);
             // After two rounds in a row that gave up, a round is hard until a pricing round adds few pairs (hard rounds
-            // come in runs: 40k x 100k gave up in eight rounds in a row). A small hard round goes straight to OR-Tools;
-            // a large one is still tried warm, with OR-Tools as a spare: 300k x 300k gave up in rounds 3 and 4, and its
-            // later rounds (4 to 7 million pairs) took 40 to 60 s each by OR-Tools, against about 3 s warm. A hard round
-            // whose warm attempt gives up again is followed by two straight to OR-Tools (40k x 100k's never succeed,
-            // and the attempt slows the spare on the other core). Where places are fewer than young people, hard rounds
-            // go straight to OR-Tools whatever their size: 40k x 100k's warm attempts there never succeeded, and with
-            // them its solving took 42 s (28 to 36 s without, on the same noisy day).
+            // come in runs: 40k x 100k gave up in eight rounds in a row). A small hard round is solved from nothing; a
+            // large one is still tried warm: 300k x 300k gave up in rounds 3 and 4, and its later rounds (4 to 7 million
+            // pairs) took 40 to 60 s each by OR-Tools, against about 3 s warm. A hard round whose warm attempt gives up
+            // again is followed by two solved from nothing (40k x 100k's never succeed). Where places are fewer than
+            // young people, hard rounds are solved from nothing whatever their size: 40k x 100k's warm attempts there
+            // never succeeded, and with them its solving took 42 s (28 to 36 s without, on the same noisy day).
             var hard = gaveUp >= 2 && lastAdded * FewAdded > problem.ArcCount;
-            var tryWarm = warm is not null && (!hard || (problem.ArcCount >= HardWarmFrom && hardSkips == 0 && (!scarce || HardWarmWhenScarce)));
+            var tryWarm = warm is not null && lastAdded * 3 <= problem.ArcCount && (!hard || (problem.ArcCount >= HardWarmFrom && hardSkips == 0 && (!scarce || HardWarmWhenScarce)));
             hardSkips -= hard && !tryWarm && hardSkips > 0 ? 1 : 0;
-            // A warm attempt after a pricing round that added many pairs may well give up: OR-Tools solves the round
-            // on the other core meanwhile, and its optimum is used only if the warm attempt gives up (which depends on
-            // work done, not time, so the result is the same however the two run).
-            var spare = tryWarm && (hard ? problem.ArcCount >= SpareFrom : Spare.Worth(problem.ArcCount, lastAdded, SpareFrom)) ? Spare.Start(problem, objective, countsProven ? proven : null, spares, ct) : null;
-            stats.SpareSolves += spare is null ? 0 : 1;
             var solution = !tryWarm ? null : SparseAssignment.Solve(problem, objective, warm!, budget, ct, out _);
             gaveUp = !tryWarm ? gaveUp : solution is null ? gaveUp + 1 : 0;
             hardSkips = hard && tryWarm && solution is null ? HardSkips : hardSkips;
             stats.HardWarmRounds += hard && tryWarm ? 1 : 0;
             var adopted = false;
-            if (solution is null || (countsProven && !Keeps(solution, proven, objective)))
+            if (solution is null && SparseAssignment.Solve(problem, objective, null, budget, ct, out _) is { } bid && (!countsProven || Keeps(bid, proven, objective)))
+            {
+                solution = bid;
+            }
+            else if (solution is null || (countsProven && !Keeps(solution, proven, objective)))
             {
                 adopted = true;
-                var cold = spare?.GetAwaiter().GetResult() ?? AssignmentSolver.Solve(problem, objective, withPrices: false, countsProven ? proven : null, ct);
+                var cold = AssignmentSolver.Solve(problem, objective, withPrices: false, countsProven ? proven : null, ct);
                 solution = SparseAssignment.Adopt(problem, objective, cold, ct)
                     ?? AssignmentSolver.Solve(problem, objective, withPrices: true, countsProven ? proven : null, ct);
             }
@@ -416,12 +402,12 @@ internal sealed partial class ExactSparse
     private const long WarmBudgetAfterGivingUp = 30;
 
     /// <summary>
-    /// After two warm rounds in a row gave up, a round too small for a spare solve is tried warm again only when the
+    /// After two warm rounds in a row gave up, a round of fewer pairs than HardWarmFrom is tried warm again only when the
     /// last pricing added at most one pair in this many of the problem's.
     /// </summary>
     private const long FewAdded = 50;
 
-    /// <summary>Hard rounds sent straight to OR-Tools after a hard round's warm attempt gave up.</summary>
+    /// <summary>Hard rounds solved from nothing after a hard round's warm attempt gave up.</summary>
     private const int HardSkips = 2;
 
     /// <summary>Whether a round's optimum keeps the proven counts (it must: pricing only adds pairs).</summary>

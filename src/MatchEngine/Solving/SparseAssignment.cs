@@ -59,8 +59,15 @@ internal static partial class SparseAssignment
 
         var state = new State(problem, w, ct);
         resumed = warm is not null && w == (warm.PriorityBonus, warm.OtherBonus, warm.Shift, warm.Range) && state.Resume(warm);
-        if (!resumed)
+        // From nothing: an auction; where it gives up, each left node's best pair (the searches then do the rest, which
+        // with a budget is left to the caller: OR-Tools is faster than those searches from nothing).
+        if (!resumed && !state.Bid(out _))
         {
+            if (budget != long.MaxValue)
+            {
+                return null;
+            }
+
             state.Start();
         }
 

@@ -119,37 +119,8 @@ public partial class ExactSparseRoundTests
     }
 
     /// <summary>
-    /// A spare solve (OR-Tools on the other core while the warm-started solver tries a round) changes nothing: the same
-    /// rounds, problems and optimum as without one, whichever of the two finishes first.
-    /// </summary>
-    [Fact]
-    public void Spare_solves_leave_the_rounds_and_the_optimum_unchanged()
-    {
-        var spares = 0;
-        foreach (var (batch, _) in Batches(8))
-        {
-            var plain = Exact(batch);
-            var spared = Exact(batch);
-            spared.SpareFrom = 0;
-            var (a, pa, _, sa) = plain.Solve(Options.Objective, 200, null, CancellationToken.None);
-            var (b, pb, _, sb) = spared.Solve(Options.Objective, 200, null, CancellationToken.None);
-
-            Assert.Equal(0, sa.SpareSolves);
-            Assert.Equal(sa.PriceRounds, sb.PriceRounds);
-            Assert.Equal(pa.ArcCount, pb.ArcCount);
-            Assert.Equal(a.ArcOfLeft, b.ArcOfLeft);
-            Assert.Equal(a.TotalScore, b.TotalScore);
-            Assert.True(sb.Certified);
-            spares += sb.SpareSolves;
-        }
-
-        // Some rounds had a spare solve (a pricing round added more than a third of the pairs).
-        Assert.True(spares > 0);
-    }
-
-    /// <summary>
-    /// Hard rounds (after two warm rounds in a row gave up) tried warm with a spare, whatever their size: the same
-    /// counts and score as rounds that go straight to OR-Tools, certified.
+    /// Hard rounds (after two warm rounds in a row gave up) tried warm whatever their size: the same counts and
+    /// score as rounds solved from nothing, certified.
     /// </summary>
     [Fact]
     public void Warm_hard_rounds_reach_the_same_optimum()
@@ -161,7 +132,7 @@ public partial class ExactSparseRoundTests
             // A budget of 1 scanned pair per pair and mentee: warm rounds give up often, so hard rounds come.
             (plain.HardWarmFrom, plain.WarmBudgetForTests) = (int.MaxValue, 1);
             var warm = Exact(batch);
-            (warm.HardWarmFrom, warm.SpareFrom, warm.HardWarmWhenScarce, warm.WarmBudgetForTests) = (0, 0, true, 1);
+            (warm.HardWarmFrom, warm.HardWarmWhenScarce, warm.WarmBudgetForTests) = (0, true, 1);
             var (a, _, _, sa) = plain.Solve(Options.Objective, 200, null, CancellationToken.None);
             var (b, _, _, sb) = warm.Solve(Options.Objective, 200, null, CancellationToken.None);
 

@@ -1,0 +1,300 @@
+namespace MatchEngine.Solving;
+
+/// <summary>The cold start by auction: bids with ε-scaling (Bertsekas), places left empty released by reverse bids.</summary>
+internal static partial class SparseAssignment
+{
+    /// <summary>The bids an auction may make per pair before it gives up (and the caller solves another way).</summary>
+    private const long BidsPerArc = 20;
+
+    /// <summary>
+    /// The optimum of <paramref name="problem"/> found by the auction alone (see <see cref="State.Bid"/>): null when it
+    /// gave up or its matching needed the searches to repair it. For the tests, which hold it to OR-Tools' optimum.
+    /// </summary>
+    internal static AssignmentSolution? SolveByAuction(AssignmentProblem problem, ObjectiveOrder objective, CancellationToken ct)
+    {
+        if (Weights(problem, objective, null) is not { } w)
+        {
+            return null;
+        }
+
+        var state = new State(problem, w, ct);
+        return state.Bid(out var exact) && exact ? state.Result() : null;
+    }
+
+    private sealed partial class State
+    {
+        // The auction's places: each right node's slots (see _slotFirst), their prices and holders (scaled weights).
+        private long[] _price = [];
+        private int[] _owner = [];
+        private int[] _slotOf = [];
+        private int[] _arcOf = [];
+        private int[] _low = [];
+        private long _scale = 1;
+
+        /// <summary>
+        /// A cold start by auction (Bertsekas): each left node without a place bids for the place it values most
+        /// (weight less price) and raises its price by how much more it values it than its next best (another place,
+        /// or staying unmatched) plus ε. ε falls in steps (ε-scaling) from an eighth of the largest weight to 1, on
+        /// weights scaled by the left nodes + 1, where a matching within ε of the best everywhere is optimal. A place
+        /// left empty at a price between steps bids back (reverse auction) for the left node that gains most by
+        /// taking it, or goes back to price 0. The matching is then taken with the lowest prices its optimality allows
+        /// (<paramref name="exact"/>), or, if those do not certify it, with the bids' prices rounded up, for the
+        /// searches to repair. False when the bids outgrow <see cref="BidsPerArc"/>: nothing has changed then.
+        /// </summary>
+        public bool Bid(out bool exact)
+        {
+            exact = false;
+            long top = 1;
+            foreach (var w in _weight)
+            {
+                top = Math.Max(top, Math.Abs(w));
+            }
+
+            _scale = Math.Max(1, Math.Min((long)_l + 1, MaxWeight / 16 / top));
+            var slots = _slotFirst[_r];
+            (_price, _owner, _slotOf, _arcOf, _low) = (new long[slots], new int[slots], new int[_l], new int[_l], new int[_r]);
+            Array.Fill(_owner, -1);
+            Array.Fill(_slotOf, -1);
+            for (var j = 0; j < _r; j++)
+            {
+                _low[j] = _slotFirst[j];
+            }
+
+            var queue = new Queue<int>(_l);
+            var bids = 0L;
+            for (var eps = Math.Max(1, _scale * top / 8); ; eps = Math.Max(1, eps / 8))
+            {
+                // Who no longer values their place within ε of their best bids again.
+                for (var i = 0; i < _l; i++)
+                {
+                    if (_slotOf[i] < 0 || !Fair(i, eps))
+                    {
+                        Leave(i);
+                        queue.Enqueue(i);
+                    }
+                }
+
+                while (queue.TryDequeue(out var i))
+                {
+                    if ((++bids & 65535) == 0)
+                    {
+                        _ct.ThrowIfCancellationRequested();
+                        if (bids > BidsPerArc * (_col.Length + _l))
+                        {
+                            return false;
+                        }
+                    }
+
+                    BidFor(i, eps, queue);
+                }
+
+                Release(eps);
+                if (eps == 1)
+                {
+                    break;
+                }
+            }
+
+            for (var i = 0; i < _l; i++)
+            {
+                if (_slotOf[i] >= 0)
+                {
+                    Assign(i, _arcOf[i]);
+                }
+            }
+
+            exact = LowestPrices() && Check();
+            if (!exact)
+            {
+                Rounded();
+            }
+
+            (_price, _owner, _slotOf, _arcOf, _low) = ([], [], [], [], []);
+            return true;
+        }
+
+        /// <summary>Left node i bids for its best place, unless staying unmatched is worth as much.</summary>
+        private void BidFor(int i, long eps, Queue<int> queue)
+        {
+            // Best and second best value; the second may be another place of the best right node, or staying unmatched (0).
+            long best = long.MinValue, second = 0;
+            var bestK = -1;
+            for (var k = _first[i]; k < _first[i + 1]; k++)
+            {
+                var j = _col[k];
+                if (_low[j] < _slotFirst[j + 1])
+                {
+                    var value = (_weight[k] * _scale) - _price[_low[j]];
+                    if (value > best)
+                    {
+                        second = Math.Max(second, best);
+                        (best, bestK) = (value, k);
+                    }
+                    else if (value > second)
+                    {
+                        second = value;
+                    }
+                }
+            }
+
+            if (bestK < 0 || best <= 0)
+            {
+                return;
+            }
+
+            var bj = _col[bestK];
+            var s = _low[bj];
+            for (var t = _slotFirst[bj]; t < _slotFirst[bj + 1]; t++)
+            {
+                second = t == s ? second : Math.Max(second, (_weight[bestK] * _scale) - _price[t]);
+            }
+
+            _price[s] += best - second + eps;
+            if (_owner[s] >= 0)
+            {
+                _slotOf[_owner[s]] = -1;
+                queue.Enqueue(_owner[s]);
+            }
+
+            (_owner[s], _slotOf[i], _arcOf[i]) = (i, s, bestK);
+            Lowest(bj);
+        }
+
+        /// <summary>
+        /// Places left empty at a price bid for left nodes in turn (reverse auction): the one who gains most by moving
+        /// there takes the place, at the price that leaves the next best within ε; a place no one gains from goes back
+        /// to price 0. Profits only rise (by ε at least), so this ends, with no empty place priced above 0.
+        /// </summary>
+        private void Release(long eps)
+        {
+            EnsureColumns();
+            var colFirst = _colFirst!;
+            var cols = _colPair!;
+            var queue = new Queue<(int Node, int Slot)>();
+            for (var j = 0; j < _r; j++)
+            {
+                for (var t = _slotFirst[j]; t < _slotFirst[j + 1]; t++)
+                {
+                    if (_owner[t] < 0 && _price[t] > 0)
+                    {
+                        queue.Enqueue((j, t));
+                    }
+                }
+            }
+
+            while (queue.TryDequeue(out var x))
+            {
+                var (j, t) = x;
+                if (_owner[t] >= 0 || _price[t] <= 0)
+                {
+                    continue;
+                }
+
+                long first = long.MinValue, second = long.MinValue;
+                var taker = -1;
+                for (var c = colFirst[j]; c < colFirst[j + 1]; c++)
+                {
+                    var i = cols[c].Left;
+                    var profit = _slotOf[i] < 0 ? 0 : (_weight[_arcOf[i]] * _scale) - _price[_slotOf[i]];
+                    var gain = (cols[c].Weight * _scale) - profit;
+                    if (gain > first)
+                    {
+                        (second, first, taker) = (first, gain, i);
+                    }
+                    else if (gain > second)
+                    {
+                        second = gain;
+                    }
+                }
+
+                if (first <= 0)
+                {
+                    _price[t] = 0;
+                }
+                else
+                {
+                    if (_slotOf[taker] is var old and >= 0)
+                    {
+                        _owner[old] = -1;
+                        queue.Enqueue((_col[_arcOf[taker]], old));
+                    }
+
+                    _price[t] = second <= eps ? 0 : second - eps;
+                    (_owner[t], _slotOf[taker], _arcOf[taker]) = (taker, t, FindPair(taker, j));
+                }
+
+                Lowest(j);
+            }
+        }
+
+        /// <summary>Whether left node i values its place within ε of its best (and of staying unmatched).</summary>
+        private bool Fair(int i, long eps)
+        {
+            var own = (_weight[_arcOf[i]] * _scale) - _price[_slotOf[i]];
+            if (own < -eps)
+            {
+                return false;
+            }
+
+            for (var k = _first[i]; k < _first[i + 1]; k++)
+            {
+                var j = _col[k];
+                if (_low[j] < _slotFirst[j + 1] && (_weight[k] * _scale) - _price[_low[j]] > own + eps)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void Leave(int i)
+        {
+            if (_slotOf[i] >= 0)
+            {
+                _owner[_slotOf[i]] = -1;
+                _slotOf[i] = -1;
+            }
+        }
+
+        /// <summary>Right node j's cheapest place.</summary>
+        private void Lowest(int j)
+        {
+            var m = _slotFirst[j];
+            for (var t = m + 1; t < _slotFirst[j + 1]; t++)
+            {
+                m = _price[t] < _price[m] ? t : m;
+            }
+
+            _low[j] = m;
+        }
+
+        /// <summary>
+        /// The bids' prices rounded up as right prices, each left node's least dual at them, and the pairs no longer
+        /// tight left for the searches (as after a warm start).
+        /// </summary>
+        private void Rounded()
+        {
+            for (var j = 0; j < _r; j++)
+            {
+                var p = _slotFirst[j] < _slotFirst[j + 1] ? _price[_low[j]] : 0;
+                _v[j] = p <= 0 ? 0 : (p + _scale - 1) / _scale;
+            }
+
+            for (var i = 0; i < _l; i++)
+            {
+                var need = LeastDual(i);
+                _u[i] = need;
+                if (_matched[i] >= 0 && _weight[_matched[i]] - _v[_col[_matched[i]]] != need)
+                {
+                    Unassign(i);
+                }
+
+                if (_matched[i] < 0 && need > 0)
+                {
+                    _rows.Enqueue(i);
+                }
+            }
+        }
+    }
+}
