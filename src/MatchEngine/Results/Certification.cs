@@ -31,6 +31,7 @@ internal static class Certification
             : SolverStatusText.PricingStopped(gap, stats.PriceRounds);
         return summary with
         {
+            Solver = SolverStatusText.Rounds,
             SolverStatus = status,
             Outcome = certified ? SolverOutcome.Certified : SolverOutcome.Gap,
             CandidatesPruned = true,

@@ -18,6 +18,9 @@ internal static class SolverStatusText
     public static string Solver(QuotaReport? quota) =>
         quota is null || quota.MethodKind == QuotaMethod.MetWithoutTarget ? "OR-Tools min-cost flow (two-phase lexicographic)" : $"OR-Tools {quota.Method}";
 
+    /// <summary>The solver of a large batch's pricing rounds (see <see cref="Candidates.ExactSparse"/>).</summary>
+    public const string Rounds = "MatchEngine pricing rounds (auction and warm-started shortest augmenting paths; OR-Tools min-cost flow where they give up)";
+
     /// <summary>The status of a cross-background target not solved exactly.</summary>
     public static string Gap(double gap) => string.Create(CultureInfo.InvariantCulture, $"gap {gap:P3} to the bound");
 

@@ -7,6 +7,12 @@ internal static partial class SparseAssignment
     private const long BidsPerArc = 20;
 
     /// <summary>
+    /// The factor ε falls by at each step. 100k x 100k's first round (1.2 million pairs): 2.9 s with 8 (17 steps),
+    /// 3.2 s with 16, 4.3 s with 32, 7.7 s with 64 (fewer steps, but far more bids in each).
+    /// </summary>
+    private const long EpsStep = 8;
+
+    /// <summary>
     /// The optimum of <paramref name="problem"/> found by the auction alone (see <see cref="State.Bid"/>): null when it
     /// gave up or its matching needed the searches to repair it. For the tests, which hold it to OR-Tools' optimum.
     /// </summary>
@@ -34,12 +40,13 @@ internal static partial class SparseAssignment
         /// <summary>
         /// A cold start by auction (Bertsekas): each left node without a place bids for the place it values most
         /// (weight less price) and raises its price by how much more it values it than its next best (another place,
-        /// or staying unmatched) plus ε. ε falls in steps (ε-scaling) from an eighth of the largest weight to 1, on
-        /// weights scaled by the left nodes + 1, where a matching within ε of the best everywhere is optimal. A place
-        /// left empty at a price between steps bids back (reverse auction) for the left node that gains most by
-        /// taking it, or goes back to price 0. The matching is then taken with the lowest prices its optimality allows
-        /// (<paramref name="exact"/>), or, if those do not certify it, with the bids' prices rounded up, for the
-        /// searches to repair. False when the bids outgrow <see cref="BidsPerArc"/>: nothing has changed then.
+        /// or staying unmatched) plus ε. ε falls by a factor of <see cref="EpsStep"/> at each step (ε-scaling), from
+        /// an eighth of the largest weight to 1, on weights scaled by the left nodes + 1, where a matching within ε of
+        /// the best everywhere is optimal. A place left empty at a price between steps bids back (reverse auction)
+        /// for the left node that gains most by taking it, or goes back to price 0. The matching is then taken with
+        /// the lowest prices its optimality allows (<paramref name="exact"/>), or, if those do not certify it, with
+        /// the bids' prices rounded up, for the searches to repair. False when the bids outgrow
+        /// <see cref="BidsPerArc"/>: nothing has changed then.
         /// </summary>
         public bool Bid(out bool exact)
         {
@@ -62,7 +69,7 @@ internal static partial class SparseAssignment
 
             var queue = new Queue<int>(_l);
             var bids = 0L;
-            for (var eps = Math.Max(1, _scale * top / 8); ; eps = Math.Max(1, eps / 8))
+            for (var eps = Math.Max(1, _scale * top / EpsStep); ; eps = Math.Max(1, eps / EpsStep))
             {
                 // Who no longer values their place within ε of their best bids again.
                 for (var i = 0; i < _l; i++)

@@ -28,6 +28,8 @@ public class SolverOutcomeJsonTests
         var sparse = Written(new Matcher(MatchOptions.Default with { DensePairLimit = 0 }).Match(Batch()));
         Assert.Equal("certified", sparse.GetProperty("solver_outcome").GetString());
         Assert.Equal("optimal (certified over all eligible pairs)", sparse.GetProperty("solver_status").GetString());
+        Assert.StartsWith("OR-Tools min-cost flow", dense.GetProperty("solver").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("MatchEngine pricing rounds", sparse.GetProperty("solver").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
