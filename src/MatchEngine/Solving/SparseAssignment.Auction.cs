@@ -12,6 +12,9 @@ internal static partial class SparseAssignment
     /// </summary>
     private const long EpsStep = 8;
 
+    /// <summary>The price of a right node without places: above any scaled weight (at most 2^56), yet no sum overflows.</summary>
+    private const long NoPlace = 1L << 61;
+
     /// <summary>
     /// The optimum of <paramref name="problem"/> found by the auction alone (see <see cref="State.Bid"/>): null when it
     /// gave up or its matching needed the searches to repair it. For the tests, which hold it to OR-Tools' optimum.
@@ -35,6 +38,10 @@ internal static partial class SparseAssignment
         private int[] _slotOf = [];
         private int[] _arcOf = [];
         private int[] _low = [];
+
+        // Each right node's cheapest place's price, beside its index (one read per pair in the bids' scans), or
+        // NoPlace for a right node without places, which no one values.
+        private long[] _lowPrice = [];
         private long _scale = 1;
 
         /// <summary>
@@ -59,12 +66,13 @@ internal static partial class SparseAssignment
 
             _scale = Math.Max(1, Math.Min((long)_l + 1, MaxWeight / 16 / top));
             var slots = _slotFirst[_r];
-            (_price, _owner, _slotOf, _arcOf, _low) = (new long[slots], new int[slots], new int[_l], new int[_l], new int[_r]);
+            (_price, _owner, _slotOf, _arcOf, _low, _lowPrice) = (new long[slots], new int[slots], new int[_l], new int[_l], new int[_r], new long[_r]);
             Array.Fill(_owner, -1);
             Array.Fill(_slotOf, -1);
             for (var j = 0; j < _r; j++)
             {
                 _low[j] = _slotFirst[j];
+                _lowPrice[j] = _slotFirst[j] < _slotFirst[j + 1] ? 0 : NoPlace;
             }
 
             var queue = new Queue<int>(_l);
@@ -116,7 +124,7 @@ internal static partial class SparseAssignment
                 Rounded();
             }
 
-            (_price, _owner, _slotOf, _arcOf, _low) = ([], [], [], [], []);
+            (_price, _owner, _slotOf, _arcOf, _low, _lowPrice) = ([], [], [], [], [], []);
             return true;
         }
 
@@ -128,19 +136,15 @@ internal static partial class SparseAssignment
             var bestK = -1;
             for (var k = _first[i]; k < _first[i + 1]; k++)
             {
-                var j = _col[k];
-                if (_low[j] < _slotFirst[j + 1])
+                var value = (_weight[k] * _scale) - _lowPrice[_col[k]];
+                if (value > best)
                 {
-                    var value = (_weight[k] * _scale) - _price[_low[j]];
-                    if (value > best)
-                    {
-                        second = Math.Max(second, best);
-                        (best, bestK) = (value, k);
-                    }
-                    else if (value > second)
-                    {
-                        second = value;
-                    }
+                    second = Math.Max(second, best);
+                    (best, bestK) = (value, k);
+                }
+                else if (value > second)
+                {
+                    second = value;
                 }
             }
 
@@ -245,8 +249,7 @@ internal static partial class SparseAssignment
 
             for (var k = _first[i]; k < _first[i + 1]; k++)
             {
-                var j = _col[k];
-                if (_low[j] < _slotFirst[j + 1] && (_weight[k] * _scale) - _price[_low[j]] > own + eps)
+                if ((_weight[k] * _scale) - _lowPrice[_col[k]] > own + eps)
                 {
                     return false;
                 }
@@ -274,6 +277,7 @@ internal static partial class SparseAssignment
             }
 
             _low[j] = m;
+            _lowPrice[j] = _price[m];
         }
 
         /// <summary>
