@@ -3,7 +3,10 @@ namespace MatchEngine.Solving;
 /// <summary>The cold start by auction: bids with ε-scaling (Bertsekas), places left empty released by reverse bids.</summary>
 internal static partial class SparseAssignment
 {
-    /// <summary>The bids an auction may make per pair before it gives up (and the caller solves another way).</summary>
+    /// <summary>
+    /// The bids (and reverse bids) an auction may make per pair and left node before it gives up (and the caller
+    /// solves another way); checked every 65,536.
+    /// </summary>
     private const long BidsPerArc = 20;
 
     /// <summary>
@@ -12,7 +15,7 @@ internal static partial class SparseAssignment
     /// </summary>
     private const long EpsStep = 8;
 
-    /// <summary>The price of a right node without places: above any scaled weight (at most 2^56), yet no sum overflows.</summary>
+    /// <summary>The price of a right node without places: above any scaled weight (below 2^60), yet no sum overflows.</summary>
     private const long NoPlace = 1L << 61;
 
     /// <summary>
@@ -30,6 +33,32 @@ internal static partial class SparseAssignment
         return state.Bid(out var exact) && exact ? state.Result() : null;
     }
 
+    /// <summary>
+    /// A solve from nothing by the auction's other ways out, for the tests: its matching repaired by the searches from
+    /// the bids' rounded prices even where it is exact (<paramref name="repair"/>), or, as when the auction gives up,
+    /// each left node's best pair and the searches. Null when the final check fails.
+    /// </summary>
+    internal static AssignmentSolution? SolveColdForTests(AssignmentProblem problem, ObjectiveOrder objective, bool repair, CancellationToken ct)
+    {
+        if (Weights(problem, objective, null) is not { } w)
+        {
+            return null;
+        }
+
+        var state = new State(problem, w, ct);
+        if (repair)
+        {
+            state.RepairForTests = true;
+            state.Bid(out _);
+        }
+        else
+        {
+            state.Start();
+        }
+
+        return state.Run(long.MaxValue) && state.Check() ? state.Result() : null;
+    }
+
     private sealed partial class State
     {
         // The auction's places: each right node's slots (see _slotFirst), their prices and holders (scaled weights).
@@ -43,6 +72,11 @@ internal static partial class SparseAssignment
         // NoPlace for a right node without places, which no one values.
         private long[] _lowPrice = [];
         private long _scale = 1;
+        private long _bids;
+        private long _mostBids;
+
+        /// <summary>Whether the auction's matching goes to the searches' repair even when it is exact (tests set it).</summary>
+        public bool RepairForTests { get; set; }
 
         /// <summary>
         /// A cold start by auction (Bertsekas): each left node without a place bids for the place it values most
@@ -76,12 +110,17 @@ internal static partial class SparseAssignment
             }
 
             var queue = new Queue<int>(_l);
-            var bids = 0L;
+            (_bids, _mostBids) = (0, BidsPerArc * ((long)_col.Length + _l));
             for (var eps = Math.Max(1, _scale * top / EpsStep); ; eps = Math.Max(1, eps / EpsStep))
             {
                 // Who no longer values their place within ε of their best bids again.
                 for (var i = 0; i < _l; i++)
                 {
+                    if ((i & 65535) == 0)
+                    {
+                        _ct.ThrowIfCancellationRequested();
+                    }
+
                     if (_slotOf[i] < 0 || !Fair(i, eps))
                     {
                         Leave(i);
@@ -91,19 +130,19 @@ internal static partial class SparseAssignment
 
                 while (queue.TryDequeue(out var i))
                 {
-                    if ((++bids & 65535) == 0)
+                    if (!Counted())
                     {
-                        _ct.ThrowIfCancellationRequested();
-                        if (bids > BidsPerArc * (_col.Length + _l))
-                        {
-                            return false;
-                        }
+                        return GiveUp();
                     }
 
                     BidFor(i, eps, queue);
                 }
 
-                Release(eps);
+                if (!Release(eps))
+                {
+                    return GiveUp();
+                }
+
                 if (eps == 1)
                 {
                     break;
@@ -118,14 +157,33 @@ internal static partial class SparseAssignment
                 }
             }
 
-            exact = LowestPrices() && Check();
+            exact = !RepairForTests && LowestPrices() && Check();
             if (!exact)
             {
                 Rounded();
             }
 
-            (_price, _owner, _slotOf, _arcOf, _low, _lowPrice) = ([], [], [], [], [], []);
+            GiveUp();
             return true;
+        }
+
+        /// <summary>Counts a bid; false once the bids outgrow their limit (cancellation is checked every 65,536).</summary>
+        private bool Counted()
+        {
+            if ((++_bids & 65535) == 0)
+            {
+                _ct.ThrowIfCancellationRequested();
+                return _bids <= _mostBids;
+            }
+
+            return true;
+        }
+
+        /// <summary>Lets go of the auction's arrays; false (the auction gave up, and nothing else has changed).</summary>
+        private bool GiveUp()
+        {
+            (_price, _owner, _slotOf, _arcOf, _low, _lowPrice) = ([], [], [], [], [], []);
+            return false;
         }
 
         /// <summary>Left node i bids for its best place, unless staying unmatched is worth as much.</summary>
@@ -174,9 +232,10 @@ internal static partial class SparseAssignment
         /// <summary>
         /// Places left empty at a price bid for left nodes in turn (reverse auction): the one who gains most by moving
         /// there takes the place, at the price that leaves the next best within ε; a place no one gains from goes back
-        /// to price 0. Profits only rise (by ε at least), so this ends, with no empty place priced above 0.
+        /// to price 0. Profits only rise (by ε at least), so this ends, with no empty place priced above 0; false if
+        /// its steps take the bids past their limit.
         /// </summary>
-        private void Release(long eps)
+        private bool Release(long eps)
         {
             EnsureColumns();
             var colFirst = _colFirst!;
@@ -199,6 +258,11 @@ internal static partial class SparseAssignment
                 if (_owner[t] >= 0 || _price[t] <= 0)
                 {
                     continue;
+                }
+
+                if (!Counted())
+                {
+                    return false;
                 }
 
                 long first = long.MinValue, second = long.MinValue;
@@ -236,6 +300,8 @@ internal static partial class SparseAssignment
 
                 Lowest(j);
             }
+
+            return true;
         }
 
         /// <summary>Whether left node i values its place within ε of its best (and of staying unmatched).</summary>

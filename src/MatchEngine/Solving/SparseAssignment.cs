@@ -10,8 +10,9 @@ internal sealed record SparseWarm(long PriorityBonus, long OtherBonus, long Shif
 
 /// <summary>
 /// A specialised solver for the large-batch engine's restricted problems: shortest augmenting paths with dual values
-/// (the Hungarian method, Dijkstra on reduced costs), warm-started from the last round's optimum. OR-Tools' min-cost
-/// flow is its oracle in the tests, and the engine's fallback.
+/// (the Hungarian method, Dijkstra on reduced costs), warm-started from the last round's optimum, and from nothing an
+/// ε-scaling auction (see <see cref="State.Bid"/>). OR-Tools' min-cost flow is its oracle in the tests, and the
+/// engine's fallback.
 /// </summary>
 /// <remarks>
 /// <para>The lexicographic objective is one weight per pair: a pair of a priority node weighs
@@ -61,7 +62,7 @@ internal static partial class SparseAssignment
         resumed = warm is not null && w == (warm.PriorityBonus, warm.OtherBonus, warm.Shift, warm.Range) && state.Resume(warm);
         // From nothing: an auction; where it gives up, each left node's best pair (the searches then do the rest, which
         // with a budget is left to the caller: OR-Tools is faster than those searches from nothing).
-        if (!resumed && !state.Bid(out _))
+        if (!resumed && !(bidOk = state.Bid(out bidExact)))
         {
             if (budget != long.MaxValue)
             {
