@@ -62,7 +62,7 @@ internal static partial class SparseAssignment
         resumed = warm is not null && w == (warm.PriorityBonus, warm.OtherBonus, warm.Shift, warm.Range) && state.Resume(warm);
         // From nothing: an auction; where it gives up, each left node's best pair (the searches then do the rest, which
         // with a budget is left to the caller: OR-Tools is faster than those searches from nothing).
-        if (!resumed && !(bidOk = state.Bid(out bidExact)))
+        if (!resumed && !state.Bid(out _))
         {
             if (budget != long.MaxValue)
             {
