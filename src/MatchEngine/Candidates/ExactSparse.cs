@@ -262,12 +262,6 @@ internal sealed partial class ExactSparse
     public (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Solve(
         ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct, Func<double>? secondsLeft = null)
     {
-        return Rounds(objective, maxRounds, secondsLeft, progress, ct);
-    }
-
-    private (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Rounds(
-        ObjectiveOrder objective, int maxRounds, Func<double>? secondsLeft, IProgress<MatchProgress>? progress, CancellationToken ct)
-    {
         var stats = new Stats();
         // Once proven over all eligible pairs, the counts stay proven: pricing only adds pairs, and no pair can raise
         // a maximum taken over all of them.
@@ -290,7 +284,7 @@ internal sealed partial class ExactSparse
             // by SparseAssignment's auction (100k x 100k round 1: 3.5 s against OR-Tools' 7.7 s), or by OR-Tools where
             // the auction gives up. After a pricing round that added more than a third of the pairs, nearly everyone
             // may search again, and the budget is the smaller one: 100k x 100k's round 3 gave up warm after 4.1 s
-            // (the auction then took 2.9 s), while 20k x 20k co-located's such rounds take 0.2 s warm.
+            // (the auction then took about 3 s), while 20k x 20k co-located's such rounds take 0.2 s warm.
             var many = lastAdded * 3 > problem.ArcCount;
             var budget = (WarmBudgetForTests ?? (gaveUp > 0 || many ? WarmBudgetAfterGivingUp : WarmBudget)) * ((long)problem.ArcCount + problem.LeftCount);
             // After two rounds in a row that gave up, a round is hard until a pricing round adds few pairs (hard rounds

@@ -163,7 +163,7 @@ internal static partial class SparseAssignment
                 Rounded();
             }
 
-            GiveUp();
+            Drop();
             return true;
         }
 
@@ -179,12 +179,15 @@ internal static partial class SparseAssignment
             return true;
         }
 
-        /// <summary>Lets go of the auction's arrays; false (the auction gave up, and nothing else has changed).</summary>
+        /// <summary>Gives up: the auction's arrays let go, and nothing else has changed.</summary>
         private bool GiveUp()
         {
-            (_price, _owner, _slotOf, _arcOf, _low, _lowPrice) = ([], [], [], [], [], []);
+            Drop();
             return false;
         }
+
+        /// <summary>Lets go of the auction's arrays.</summary>
+        private void Drop() => (_price, _owner, _slotOf, _arcOf, _low, _lowPrice) = ([], [], [], [], [], []);
 
         /// <summary>Left node i bids for its best place, unless staying unmatched is worth as much.</summary>
         private void BidFor(int i, long eps, Queue<int> queue)
@@ -347,8 +350,8 @@ internal static partial class SparseAssignment
         }
 
         /// <summary>
-        /// The bids' prices rounded up as right prices, each left node's least dual at them, and the pairs no longer
-        /// tight left for the searches (as after a warm start).
+        /// The bids' prices rounded up as right prices, and each matched left node's dual its pair leaves at them: the
+        /// pairs no longer tight then leave for the searches, as after a warm start (see <see cref="Raise"/>).
         /// </summary>
         private void Rounded()
         {
@@ -360,18 +363,10 @@ internal static partial class SparseAssignment
 
             for (var i = 0; i < _l; i++)
             {
-                var need = LeastDual(i);
-                _u[i] = need;
-                if (_matched[i] >= 0 && _weight[_matched[i]] - _v[_col[_matched[i]]] != need)
-                {
-                    Unassign(i);
-                }
-
-                if (_matched[i] < 0 && need > 0)
-                {
-                    _rows.Enqueue(i);
-                }
+                _u[i] = _matched[i] < 0 ? 0 : _weight[_matched[i]] - _v[_col[_matched[i]]];
             }
+
+            Raise();
         }
     }
 }

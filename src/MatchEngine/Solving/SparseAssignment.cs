@@ -335,7 +335,13 @@ internal static partial class SparseAssignment
                 }
             }
 
-            // A left node with a pair above its dual is raised to it and leaves its pair (no longer tight).
+            Raise();
+            return true;
+        }
+
+        /// <summary>A left node with a pair above its dual is raised to it and leaves its pair (no longer tight), to search.</summary>
+        private void Raise()
+        {
             for (var i = 0; i < _l; i++)
             {
                 var need = LeastDual(i);
@@ -350,8 +356,6 @@ internal static partial class SparseAssignment
                     _rows.Enqueue(i);
                 }
             }
-
-            return true;
         }
     }
 }
