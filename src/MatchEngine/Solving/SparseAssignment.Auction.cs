@@ -68,6 +68,11 @@ internal static partial class SparseAssignment
         private int[] _arcOf = [];
         private int[] _low = [];
 
+        // Each left node's profit at its place (weight less price, scaled), or 0 without one: what a reverse bid reads of
+        // every left node in its right node's column, one read where working it out took four (100k x 100k's first
+        // round: its 2.6 million reverse bids read 69 million column entries, 1.9 to 2.8 s before, 1.0 to 1.3 s so).
+        private long[] _profit = [];
+
         // Each right node's cheapest place's price, beside its index (one read per pair in the bids' scans), or
         // NoPlace for a right node without places, which no one values.
         private long[] _lowPrice = [];
@@ -100,7 +105,7 @@ internal static partial class SparseAssignment
 
             _scale = Math.Max(1, Math.Min((long)_l + 1, MaxWeight / 16 / top));
             var slots = _slotFirst[_r];
-            (_price, _owner, _slotOf, _arcOf, _low, _lowPrice) = (new long[slots], new int[slots], new int[_l], new int[_l], new int[_r], new long[_r]);
+            (_price, _owner, _slotOf, _arcOf, _low, _lowPrice, _profit) = (new long[slots], new int[slots], new int[_l], new int[_l], new int[_r], new long[_r], new long[_l]);
             Array.Fill(_owner, -1);
             Array.Fill(_slotOf, -1);
             for (var j = 0; j < _r; j++)
@@ -187,7 +192,7 @@ internal static partial class SparseAssignment
         }
 
         /// <summary>Lets go of the auction's arrays.</summary>
-        private void Drop() => (_price, _owner, _slotOf, _arcOf, _low, _lowPrice) = ([], [], [], [], [], []);
+        private void Drop() => (_price, _owner, _slotOf, _arcOf, _low, _lowPrice, _profit) = ([], [], [], [], [], [], []);
 
         /// <summary>Left node i bids for its best place, unless staying unmatched is worth as much.</summary>
         private void BidFor(int i, long eps, Queue<int> queue)
@@ -225,10 +230,12 @@ internal static partial class SparseAssignment
             if (_owner[s] >= 0)
             {
                 _slotOf[_owner[s]] = -1;
+                _profit[_owner[s]] = 0;
                 queue.Enqueue(_owner[s]);
             }
 
             (_owner[s], _slotOf[i], _arcOf[i]) = (i, s, bestK);
+            _profit[i] = (_weight[bestK] * _scale) - _price[s];
             Lowest(bj);
         }
 
@@ -272,12 +279,10 @@ internal static partial class SparseAssignment
                 var taker = -1;
                 for (var c = colFirst[j]; c < colFirst[j + 1]; c++)
                 {
-                    var i = cols[c].Left;
-                    var profit = _slotOf[i] < 0 ? 0 : (_weight[_arcOf[i]] * _scale) - _price[_slotOf[i]];
-                    var gain = (cols[c].Weight * _scale) - profit;
+                    var gain = (cols[c].Weight * _scale) - _profit[cols[c].Left];
                     if (gain > first)
                     {
-                        (second, first, taker) = (first, gain, i);
+                        (second, first, taker) = (first, gain, cols[c].Left);
                     }
                     else if (gain > second)
                     {
@@ -299,6 +304,7 @@ internal static partial class SparseAssignment
 
                     _price[t] = second <= eps ? 0 : second - eps;
                     (_owner[t], _slotOf[taker], _arcOf[taker]) = (taker, t, FindPair(taker, j));
+                    _profit[taker] = (_weight[_arcOf[taker]] * _scale) - _price[t];
                 }
 
                 Lowest(j);
@@ -333,6 +339,7 @@ internal static partial class SparseAssignment
             {
                 _owner[_slotOf[i]] = -1;
                 _slotOf[i] = -1;
+                _profit[i] = 0;
             }
         }
 
