@@ -272,6 +272,7 @@ internal sealed partial class ExactSparse
         var hardSkips = 0;
         var scarce = _capacity.Sum(c => (long)Math.Max(0, c)) < _k.MenteeCount;
         long lastAdded = 0;
+        var roundsBegan = secondsLeft?.Invoke();
         double slowestSolve = 0, lastPricing = 0;
         for (var round = 1; ; round++)
         {
@@ -357,10 +358,12 @@ internal sealed partial class ExactSparse
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0) { Kind = ProgressStage.Pricing });
             // The time limit is checked before each pricing round: this round is the last once the limit has passed,
             // or when going on would pass it (another pricing round, a solve, then a last pricing round, judged by the
-            // slowest solve so far and the last pricing round, or before one by the slowest solve), and its bound is
-            // tightened (it becomes the status's gap if pairs are still left).
+            // slowest solve so far and the last pricing round, or before one by all the rounds so far, counts proofs
+            // included), and its bound is tightened (it becomes the status's gap if pairs are still left). Before the
+            // first pricing round its time was once judged by the slowest solve alone: once the auction made 400k x 1M's
+            // first solve 42 s, that let a second pricing round start at 147 s of 300, and the run passed 1,000 s.
             var left = secondsLeft?.Invoke();
-            var pricing = lastPricing > 0 ? lastPricing : slowestSolve;
+            var pricing = lastPricing > 0 ? lastPricing : Math.Max(slowestSolve, roundsBegan is { } began0 && left is { } now0 ? began0 - now0 : 0);
             var last = round >= maxRounds || (left is { } l && (l <= 0 || l < slowestSolve + (2 * pricing)));
             Reclaim(problem.ArcCount);
             var (added, bound) = Price(problem, solution, prune: stats.PriceRounds < PruneRounds, tighten: last, ct);
