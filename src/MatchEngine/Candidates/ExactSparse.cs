@@ -359,11 +359,10 @@ internal sealed partial class ExactSparse
             // The time limit is checked before each pricing round: this round is the last once the limit has passed,
             // or when going on would pass it (another pricing round, a solve, then a last pricing round, judged by the
             // slowest solve so far and the last pricing round, or before one by all the rounds so far, counts proofs
-            // included), and its bound is tightened (it becomes the status's gap if pairs are still left). Before the
-            // first pricing round its time was once judged by the slowest solve alone: once the auction made 400k x 1M's
-            // first solve 42 s, that let a second pricing round start at 147 s of 300, and the run passed 1,000 s.
+            // included: the slowest solve alone, 42 s at 400k x 1M, let a second pricing round start at 147 s of 300,
+            // and that run passed 1,000 s), and its bound is tightened (it becomes the status's gap if pairs are still left).
             var left = secondsLeft?.Invoke();
-            var pricing = lastPricing > 0 ? lastPricing : Math.Max(slowestSolve, roundsBegan is { } began0 && left is { } now0 ? began0 - now0 : 0);
+            var pricing = lastPricing > 0 ? lastPricing : Math.Max(slowestSolve, (roundsBegan - left) ?? 0);
             var last = round >= maxRounds || (left is { } l && (l <= 0 || l < slowestSolve + (2 * pricing)));
             Reclaim(problem.ArcCount);
             var (added, bound) = Price(problem, solution, prune: stats.PriceRounds < PruneRounds, tighten: last, ct);
