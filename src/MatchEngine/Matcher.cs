@@ -69,12 +69,14 @@ public sealed class Matcher
     /// <exception cref="ArgumentException">When a locked or excluded pair names an unknown person, a mentee is locked twice, or locked pairs exceed a mentor's capacity.</exception>
     public MatchResult Match(MatchBatch batch, IProgress<MatchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        // The time limit counts from here, on the caller's clock (large batches only; see MatchOptions.TimeLimitSeconds).
+        // The time limit counts from here, on the caller's clock; the memory limit reads the caller's gauge (large
+        // batches only; see MatchOptions.TimeLimitSeconds and MemoryLimitMiB).
         var started = _options.Clock.GetTimestamp();
         Func<double>? secondsLeft = _options.TimeLimitSeconds > 0 ? () => _options.TimeLimitSeconds - _options.Clock.GetElapsedTime(started).TotalSeconds : null;
+        Func<double>? mibLeft = _options.MemoryLimitMiB > 0 ? () => _options.MemoryLimitMiB - (_options.Memory.PeakBytes() / (1024.0 * 1024.0)) : null;
         var prepared = PreparedBatch.Of(batch, _pairs, cancellationToken, progress);
         cancellationToken.ThrowIfCancellationRequested();
-        var solved = SolvedBatch.Solve(prepared, _pairs, progress, cancellationToken, secondsLeft);
+        var solved = SolvedBatch.Solve(prepared, _pairs, progress, cancellationToken, new RoundLimits(secondsLeft, mibLeft));
         var (pairs, unmatched) = PairsAndUnmatched.Of(prepared, solved, _pairs);
         progress?.Report(new MatchProgress("solving", 1, 1) { Kind = ProgressStage.Solving });
         var g = solved.Graph;

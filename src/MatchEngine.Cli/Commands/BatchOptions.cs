@@ -33,6 +33,8 @@ internal sealed class BatchOptions
 
     public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Large batches: once this many seconds have passed, or another round would pass them, the next pricing round is the last, and the match in hand is written with its certified gap instead of being proven optimal (overrides the policy's scale.time_limit_seconds; 0: no limit)", HelpName = "SECONDS" };
 
+    public Option<double?> MemoryLimit { get; } = new("--memory-limit") { Description = "Large batches: once the process's peak memory has passed this many MiB, or another round would pass it, the next pricing round is the last, and the match in hand is written with its certified gap instead of being proven optimal (a guide, not a cap: the first solve runs whatever it is; overrides the policy's scale.memory_limit_mib; 0: no limit)", HelpName = "MIB" };
+
     public Option<double?> MinCrossBackground { get; } = new("--min-cross-background") { Description = "Least share of cross-background pairs, e.g. 0.75 (overrides the policy file)", HelpName = "SHARE" };
 
     public Option<bool> KeepRuleBreakingLocks { get; } = new(LockedPairGate.KeepOption) { Description = "Keep locked pairs that break a hard rule (each is listed in summary.json and on the terminal); never for the safeguarding rules NO_BACKGROUND_CHECK and REMOTE_UNDER_18" };
@@ -60,6 +62,7 @@ internal sealed class BatchOptions
         c.Add(Excluded);
         c.Add(MinCrossBackground);
         c.Add(TimeLimit);
+        c.Add(MemoryLimit);
         c.Add(KeepRuleBreakingLocks);
     }
 }

@@ -14,6 +14,40 @@ internal sealed class InputLoader(CliContext cli)
 {
     private TextWriter Err => cli.Err;
 
+    /// <summary>The options with the command line's overrides of the policy, each checked.</summary>
+    private MatchOptions Overrides(ParseResult r, BatchOptions b, MatchOptions options)
+    {
+        if (Checked(r.GetValue(b.MinCrossBackground), "--min-cross-background", 1, "is not a share; expected 0 to 1, e.g. 0.75.") is { } share)
+        {
+            options = options with { MinCrossBackgroundShare = share };
+        }
+
+        if (Checked(r.GetValue(b.TimeLimit), "--time-limit", double.PositiveInfinity, "is not a number of seconds; expected 0 (no limit) or more, e.g. 600.") is { } seconds)
+        {
+            options = options with { TimeLimitSeconds = seconds };
+        }
+
+        if (Checked(r.GetValue(b.MemoryLimit), "--memory-limit", double.PositiveInfinity, "is not a number of MiB; expected 0 (no limit) or more, e.g. 4096.") is { } mib)
+        {
+            options = options with { MemoryLimitMiB = mib };
+        }
+
+        // The time limit is measured on the command's clock.
+        return options with { Clock = cli.Time };
+    }
+
+    /// <summary>The value of a number option, or a usage error unless it is from 0 to <paramref name="max"/>.</summary>
+    private double? Checked(double? value, string option, double max, string expected)
+    {
+        if (value is { } v && (!double.IsFinite(v) || v < 0 || v > max))
+        {
+            Err.WriteLine($"error: {option} {v.ToString(CultureInfo.InvariantCulture)} {expected}");
+            throw new CommandExitException(ExitCodes.Usage);
+        }
+
+        return value;
+    }
+
     /// <summary>The batch, its options and locked/excluded pairs named by the <see cref="BatchOptions"/> on the command line.</summary>
     public Inputs Load(ParseResult r, BatchOptions b, bool skipInvalid, CancellationToken ct)
     {
@@ -41,30 +75,7 @@ internal sealed class InputLoader(CliContext cli)
             options = loaded.Options!;
         }
 
-        if (r.GetValue(b.MinCrossBackground) is { } share)
-        {
-            if (!double.IsFinite(share) || share < 0 || share > 1)
-            {
-                Err.WriteLine($"error: --min-cross-background {share.ToString(CultureInfo.InvariantCulture)} is not a share; expected 0 to 1, e.g. 0.75.");
-                throw new CommandExitException(ExitCodes.Usage);
-            }
-
-            options = options with { MinCrossBackgroundShare = share };
-        }
-
-        if (r.GetValue(b.TimeLimit) is { } seconds)
-        {
-            if (!double.IsFinite(seconds) || seconds < 0)
-            {
-                Err.WriteLine($"error: --time-limit {seconds.ToString(CultureInfo.InvariantCulture)} is not a number of seconds; expected 0 (no limit) or more, e.g. 600.");
-                throw new CommandExitException(ExitCodes.Usage);
-            }
-
-            options = options with { TimeLimitSeconds = seconds };
-        }
-
-        // The time limit is measured on the command's clock.
-        options = options with { Clock = cli.Time };
+        options = Overrides(r, b, options);
 
         var mentorOptions = r.GetValue(b.MentorSheet) is { } mentorSheet ? readOptions with { Sheet = mentorSheet } : readOptions;
         var menteeOptions = r.GetValue(b.MenteeSheet) is { } menteeSheet ? readOptions with { Sheet = menteeSheet } : readOptions;

@@ -220,8 +220,8 @@ internal sealed partial class ExactSparse
         /// <summary>Hard rounds (see <see cref="FewAdded"/>) that were tried warm all the same.</summary>
         public int HardWarmRounds { get; set; }
 
-        /// <summary>Whether the time limit stopped the rounds (the result then carries its gap, not a certificate).</summary>
-        public bool TimeLimited { get; set; }
+        /// <summary>Which limit stopped the rounds, if any (the result then carries its gap, not a certificate).</summary>
+        public StoppedBy StoppedBy { get; set; }
     }
 
     /// <summary>The least pairs of a hard round (see <see cref="FewAdded"/>) that is still tried warm (tests lower it).</summary>
@@ -260,7 +260,7 @@ internal sealed partial class ExactSparse
     /// Solves to proven optimality over all eligible pairs: first candidates, then rounds of counts proof and pricing.
     /// </summary>
     public (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) Solve(
-        ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct, Func<double>? secondsLeft = null)
+        ObjectiveOrder objective, int maxRounds, IProgress<MatchProgress>? progress, CancellationToken ct, RoundLimits? limits = null)
     {
         var stats = new Stats();
         // Once proven over all eligible pairs, the counts stay proven: pricing only adds pairs, and no pair can raise
@@ -272,12 +272,11 @@ internal sealed partial class ExactSparse
         var hardSkips = 0;
         var scarce = _capacity.Sum(c => (long)Math.Max(0, c)) < _k.MenteeCount;
         long lastAdded = 0;
-        var roundsBegan = secondsLeft?.Invoke();
-        double slowestSolve = 0, lastPricing = 0;
+        limits?.Begin();
         for (var round = 1; ; round++)
         {
             ct.ThrowIfCancellationRequested();
-            var roundStart = secondsLeft?.Invoke();
+            limits?.SolveBegins();
             var (problem, modes) = Problem();
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0) { Kind = ProgressStage.Solving });
             // A round starts from the last optimum (SparseAssignment: only what its added pairs change is searched).
@@ -316,7 +315,7 @@ internal sealed partial class ExactSparse
             }
 
             warm = solution.SparseWarm;
-            slowestSolve = roundStart is { } began && secondsLeft?.Invoke() is { } solved ? Math.Max(slowestSolve, began - solved) : slowestSolve;
+            limits?.SolveEnded();
 
             if (!countsProven)
             {
@@ -356,17 +355,14 @@ internal sealed partial class ExactSparse
             }
 
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"pricing round {round}"), round, 0) { Kind = ProgressStage.Pricing });
-            // The time limit is checked before each pricing round: this round is the last once the limit has passed,
-            // or when going on would pass it (another pricing round, a solve, then a last pricing round, judged by the
-            // slowest solve so far and the last pricing round, or before one by all the rounds so far, counts proofs
-            // included: the slowest solve alone, 42 s at 400k x 1M, let a second pricing round start at 147 s of 300,
-            // and that run passed 1,000 s), and its bound is tightened (it becomes the status's gap if pairs are still left).
-            var left = secondsLeft?.Invoke();
-            var pricing = lastPricing > 0 ? lastPricing : Math.Max(slowestSolve, (roundsBegan - left) ?? 0);
-            var last = round >= maxRounds || (left is { } l && (l <= 0 || l < slowestSolve + (2 * pricing)));
+            // The limits are checked before each pricing round (see RoundLimits): this round is the last once one has
+            // passed or going on would pass it, and its bound is tightened (it becomes the status's gap if pairs are
+            // still left).
+            var stoppedBy = limits?.PricingBegins() ?? StoppedBy.None;
+            var last = round >= maxRounds || stoppedBy != StoppedBy.None;
             Reclaim(problem.ArcCount);
             var (added, bound) = Price(problem, solution, prune: stats.PriceRounds < PruneRounds, tighten: last, ct);
-            lastPricing = left is { } before && secondsLeft is not null ? before - secondsLeft() : 0;
+            limits?.PricingEnded();
             lastAdded = added;
             stats.ViolationBound = bound;
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"priced round {round}: {added:N0} pairs added; score within {bound / 100.0:0.##} points of the optimum"), round, 0) { Kind = ProgressStage.Pricing });
@@ -379,7 +375,7 @@ internal sealed partial class ExactSparse
             stats.PriceRounds++;
             if (last)
             {
-                stats.TimeLimited = round < maxRounds;
+                stats.StoppedBy = round < maxRounds ? stoppedBy : StoppedBy.None;
                 return (solution, problem, modes, stats);
             }
         }

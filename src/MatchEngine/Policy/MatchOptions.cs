@@ -97,6 +97,22 @@ public sealed record MatchOptions
     /// <value>The default is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// For large batches: a memory limit, in MiB of the process's peak (<see cref="Memory"/>). Like the time limit, it
+    /// is checked before each pricing round: that round is the last once the peak has passed the limit, or when another
+    /// round would pass it (judged by how much the peak grew in the rounds so far, before the first pricing round since
+    /// the rounds began), and the match in hand is returned with its certified gap to a proven bound. It is a guide,
+    /// not a cap: reading, the first candidates and the first solve run whatever the limit, and so does the round
+    /// that is checked. A result stopped by it depends on the machine; without a limit, the same input always gives
+    /// the same result.
+    /// </summary>
+    /// <value>The default is 0: no limit.</value>
+    public double MemoryLimitMiB { get; init; }
+
+    /// <summary>The gauge that <see cref="MemoryLimitMiB"/> is measured by (a simulated one in tests).</summary>
+    /// <value>The default is <see cref="MemoryGauge.System"/>, the process's peak working set.</value>
+    public MemoryGauge Memory { get; init; } = MemoryGauge.System;
+
     /// <summary>For large batches: how many of the best allowed mentors each mentee starts with in the restricted set (speed only: the result is exact whatever it is).</summary>
     /// <value>The default is 8.</value>
     public int CandidatesPerMentee { get; init; } = 8;

@@ -27,7 +27,7 @@ internal static class Certification
         }
 
         status = certified ? SolverStatusText.Certified
-            : stats.TimeLimited ? SolverStatusText.TimeLimited(gap, stats.PriceRounds)
+            : stats.StoppedBy != StoppedBy.None ? SolverStatusText.Limited(gap, stats.PriceRounds, stats.StoppedBy)
             : SolverStatusText.PricingStopped(gap, stats.PriceRounds);
         return summary with
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MatchEngine.Candidates;
 
 namespace MatchEngine.Results;
 
@@ -24,8 +25,20 @@ internal static class SolverStatusText
     /// <summary>The status of a cross-background target not solved exactly.</summary>
     public static string Gap(double gap) => string.Create(CultureInfo.InvariantCulture, $"gap {gap:P3} to the bound");
 
-    /// <summary>The status of a large batch stopped by its time limit (<see cref="MatchOptions.TimeLimitSeconds"/>) before it was certified.</summary>
-    public static string TimeLimited(double gap, int rounds) => string.Create(CultureInfo.InvariantCulture, $"gap {gap:P3} to a proven bound (stopped at the time limit after {rounds} pricing rounds; not proven optimal)");
+    /// <summary>
+    /// The status of a large batch stopped by its time or memory limit (<see cref="MatchOptions.TimeLimitSeconds"/>,
+    /// <see cref="MatchOptions.MemoryLimitMiB"/>) before it was certified.
+    /// </summary>
+    public static string Limited(double gap, int rounds, StoppedBy by)
+    {
+        var limit = by switch
+        {
+            StoppedBy.Time => "the time limit",
+            StoppedBy.Memory => "the memory limit",
+            _ => "the time and memory limits",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"gap {gap:P3} to a proven bound (stopped at {limit} after {rounds} pricing rounds; not proven optimal)");
+    }
 
     /// <summary>The status of a large batch whose pricing stopped at the round limit before every left-out pair was priced out.</summary>
     public static string PricingStopped(double gap, int rounds) => string.Create(CultureInfo.InvariantCulture, $"gap {gap:P3} to a proven bound (pricing stopped after {rounds} rounds)");

@@ -21,8 +21,8 @@ internal sealed record SolvedBatch(CandidateGraph Graph, AssignmentSolution Solu
     /// <param name="pairs">The pair evaluator (options, rules, scorer).</param>
     /// <param name="progress">Receives progress; may be null.</param>
     /// <param name="cancellationToken">Cancels the solve.</param>
-    /// <param name="secondsLeft">The seconds left before the time limit (large batches check it before each pricing round); null for none.</param>
-    public static SolvedBatch Solve(PreparedBatch prepared, PairEvaluator pairs, IProgress<MatchProgress>? progress, CancellationToken cancellationToken, Func<double>? secondsLeft = null)
+    /// <param name="limits">The time and memory limits (large batches check them before each pricing round); null for none.</param>
+    public static SolvedBatch Solve(PreparedBatch prepared, PairEvaluator pairs, IProgress<MatchProgress>? progress, CancellationToken cancellationToken, RoundLimits? limits = null)
     {
         var options = pairs.Options;
         var g = prepared.Graph;
@@ -32,7 +32,7 @@ internal sealed record SolvedBatch(CandidateGraph Graph, AssignmentSolution Solu
         if (prepared.Exact is { } exact)
         {
             // Lee and Orlin: solve on the restricted pairs, prove the counts, price every eligible pair left out, repeat.
-            var (sol, problem, modes, st) = exact.Solve(options.Objective, MaxPricingRounds, progress, cancellationToken, secondsLeft);
+            var (sol, problem, modes, st) = exact.Solve(options.Objective, MaxPricingRounds, progress, cancellationToken, limits);
             g = exact.Graph(g.Mentors, g.Mentees, g.MentorAge, g.MenteeAge, new PairGate(g.Gates.Take(g.Gates.Count - 1).ToList(), pairs.Scorer, options), problem, modes, cancellationToken, sol);
             exact.Release();
             solution = sol;

@@ -98,19 +98,58 @@ public partial class ExactSparseRoundTests
                 continue;
             }
 
-            // Every call to the clock passes 10 s (one as each round starts, one after its solve, one before a pricing
-            // round). The limit is 5 s away at the first pricing round, each solve having read 10 s: not passed, but
-            // another round would pass it.
+            // Every call to the clock passes 10 s (one as the rounds begin, one as each solve begins and one after it,
+            // one before a pricing round). The limit is 5 s away at the first pricing round, each solve having read
+            // 10 s: not passed, but another round would pass it.
             var solves = reports.Messages.TakeWhile(m => !m.StartsWith("pricing round", StringComparison.Ordinal)).Count(m => m.StartsWith("solving round", StringComparison.Ordinal));
-            var left = (10.0 * ((2 * solves) + 1)) + 5;
-            var (_, _, _, stats) = Exact(batch).Solve(Options.Objective, 200, null, CancellationToken.None, () => left -= 10);
-            Assert.True(stats.TimeLimited);
+            var left = (10.0 * ((2 * solves) + 2)) + 5;
+            var (_, _, _, stats) = Exact(batch).Solve(Options.Objective, 200, null, CancellationToken.None, new RoundLimits(() => left -= 10, null));
+            Assert.Equal(StoppedBy.Time, stats.StoppedBy);
             Assert.Equal(1, stats.PriceRounds);
             stoppedEarly++;
 
             // Plenty of time: certified as without a limit.
             var plenty = 1e9;
-            var (_, _, _, certified) = Exact(batch).Solve(Options.Objective, 200, null, CancellationToken.None, () => plenty -= 10);
+            var (_, _, _, certified) = Exact(batch).Solve(Options.Objective, 200, null, CancellationToken.None, new RoundLimits(() => plenty -= 10, null));
+            Assert.True(certified.Certified);
+            Assert.Equal(free.Stats.PriceRounds, certified.PriceRounds);
+        }
+
+        Assert.True(stoppedEarly > 0);
+    }
+
+    /// <summary>
+    /// The memory limit stops the rounds when another round, judged by how much the peak grew since the rounds began,
+    /// would pass it; with memory to spare, the rounds go on to a certificate.
+    /// </summary>
+    [Fact]
+    public void A_round_that_would_pass_the_memory_limit_is_not_started()
+    {
+        var stoppedEarly = 0;
+        foreach (var (batch, _) in Batches(4))
+        {
+            var free = Exact(batch).Solve(Options.Objective, 200, null, CancellationToken.None);
+            if (free.Stats.PriceRounds < 2)
+            {
+                continue;
+            }
+
+            // Every reading of the gauge finds the peak 100 MiB higher (one as the rounds begin, one before each pricing
+            // round): 150 MiB are left at the first pricing round, after a round that took 100.
+            var left = 350.0;
+            var (_, _, _, stats) = Exact(batch).Solve(Options.Objective, 200, null, CancellationToken.None, new RoundLimits(null, () => left -= 100));
+            Assert.Equal(StoppedBy.Memory, stats.StoppedBy);
+            Assert.Equal(1, stats.PriceRounds);
+            Assert.False(stats.Certified);
+            stoppedEarly++;
+
+            // 250 MiB left at the first pricing round, enough for another round: the second (150 MiB left) is the last.
+            left = 450.0;
+            (_, _, _, stats) = Exact(batch).Solve(Options.Objective, 200, null, CancellationToken.None, new RoundLimits(null, () => left -= 100));
+            Assert.True(stats.Certified || (stats.StoppedBy == StoppedBy.Memory && stats.PriceRounds == 2), $"{stats.StoppedBy} after {stats.PriceRounds}");
+
+            var plenty = 1e9;
+            var (_, _, _, certified) = Exact(batch).Solve(Options.Objective, 200, null, CancellationToken.None, new RoundLimits(null, () => plenty -= 100));
             Assert.True(certified.Certified);
             Assert.Equal(free.Stats.PriceRounds, certified.PriceRounds);
         }

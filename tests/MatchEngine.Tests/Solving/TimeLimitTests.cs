@@ -83,6 +83,73 @@ public class TimeLimitTests
         Assert.False(Directory.Exists(Path.Combine(dir, "bad")));
     }
 
+    [Fact]
+    public void A_batch_stopped_at_the_memory_limit_keeps_the_counts_and_its_bound_holds_the_optimum()
+    {
+        var stopped = 0;
+        for (var seed = 1; seed <= 6; seed++)
+        {
+            var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = 120, Mentees = 300, Seed = seed, ScatterKm = seed % 3 == 0 ? 0 : 20 });
+            var options = MatchOptions.Default with { DensePairLimit = 0, CandidatesPerMentee = 1 };
+            var optimum = new Matcher(options).Match(batch).Summary;
+            // The gauge reads 1 GiB as the rounds begin and 2 GiB at the first pricing round: 1.5 GiB left, less than
+            // two more rounds growing as much.
+            var limited = new Matcher(options with { MemoryLimitMiB = 3584, Memory = new Growing() }).Match(batch).Summary;
+            var spare = new Matcher(options with { MemoryLimitMiB = 1e12, Memory = new Growing() }).Match(batch).Summary;
+
+            Assert.Equal(SolverOutcome.Certified, optimum.Outcome);
+            Assert.Equal(optimum.TotalScore, spare.TotalScore, 6);
+            Assert.Equal(SolverOutcome.Certified, spare.Outcome);
+            Assert.Equal(optimum.Matched, limited.Matched);
+            Assert.Equal(optimum.UnmetNeedsMatched, limited.UnmetNeedsMatched);
+            if (limited.Outcome == SolverOutcome.Certified)
+            {
+                Assert.Equal(optimum.TotalScore, limited.TotalScore, 6);
+                continue;
+            }
+
+            stopped++;
+            Assert.Equal(SolverOutcome.Gap, limited.Outcome);
+            Assert.Contains("stopped at the memory limit after 1 pricing rounds", limited.SolverStatus, StringComparison.Ordinal);
+            Assert.True(limited.TotalScore <= optimum.TotalScore + 1e-6, $"{limited.TotalScore} > {optimum.TotalScore}");
+            Assert.True(optimum.TotalScore <= limited.ScoreUpperBound!.Value + 1e-6, $"bound {limited.ScoreUpperBound} < optimum {optimum.TotalScore}");
+        }
+
+        Assert.True(stopped > 0);
+    }
+
+    [Fact]
+    public void Cli_memory_limit_writes_the_match_in_hand_with_its_gap_and_rejects_a_negative_limit()
+    {
+        var dir = CliRunner.TempDir();
+        var policy = Path.Combine(dir, "policy.json");
+        File.WriteAllText(policy, "{\"scale\": {\"dense_pair_limit\": 0, \"candidates_per_mentee\": 1}}");
+        string[] Args(string outDir, string limit) =>
+            ["match", "--mentors", CliRunner.Samples("mentors.csv"), "--mentees", CliRunner.Samples("mentees.csv"), "--out", outDir, "--as-of", "2026-09-01", "--policy", policy, "--memory-limit", limit];
+
+        // A limit of 1 MiB has passed by the first pricing round (the CLI's gauge is the process's own peak).
+        var (code, stdout, _) = CliRunner.Run(Args(Path.Combine(dir, "limited"), "1"));
+        Assert.Equal(0, code);
+        Assert.Contains("stopped at the memory limit", stdout, StringComparison.Ordinal);
+        using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "limited", "summary.json"))))
+        {
+            Assert.Equal("gap", doc.RootElement.GetProperty("solver_outcome").GetString());
+        }
+
+        var (bad, _, err) = CliRunner.Run(Args(Path.Combine(dir, "bad"), "-1"));
+        Assert.Equal(1, bad);
+        Assert.Contains("--memory-limit -1 is not a number of MiB", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "bad")));
+    }
+
+    /// <summary>A gauge on which the peak grows by a GiB every time it is read.</summary>
+    private sealed class Growing : MemoryGauge
+    {
+        private long _peak;
+
+        public override long PeakBytes() => _peak += 1L << 30;
+    }
+
     /// <summary>A clock on which an hour passes every time it is read.</summary>
     private sealed class Hours : TimeProvider
     {
