@@ -10,6 +10,7 @@
 #   LIMIT=900 the seconds a run may take before it is stopped and reported as such;
 #   TIME_LIMIT=480 passes `--time-limit 480` to match: the engine then writes the match in hand with its certified gap
 #   after the first pricing round past that time (unset: every run is solved until certified);
+#   MEMORY_LIMIT=4096 passes `--memory-limit 4096` (MiB of the process's peak) the same way;
 #   the generated files are kept in $DATA (default /tmp/matchengine-scale).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ SHAPES=${SHAPES:-"1.0 0.4"}
 PLACES=${PLACES:-"scattered"}
 LIMIT=${LIMIT:-900}
 TIME_LIMIT=${TIME_LIMIT:-}
+MEMORY_LIMIT=${MEMORY_LIMIT:-}
 DATA=${DATA:-/tmp/matchengine-scale}
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; } >&2
 dotnet build -c Release src/MatchEngine.Cli -nologo -v q >/dev/null
@@ -39,7 +41,7 @@ for n in $SIZES; do
     fi
     log=$(mktemp)
     rm -rf "$dir/out"
-    if timeout "$LIMIT" /usr/bin/time -v $cli match --mentors "$dir/mentors.csv" --mentees "$dir/mentees.csv" --out "$dir/out" --as-of 2026-09-01 --force --timings "$log.t" ${TIME_LIMIT:+--time-limit "$TIME_LIMIT"} >"$log.out" 2>"$log"; then
+    if timeout "$LIMIT" /usr/bin/time -v $cli match --mentors "$dir/mentors.csv" --mentees "$dir/mentees.csv" --out "$dir/out" --as-of 2026-09-01 --force --timings "$log.t" ${TIME_LIMIT:+--time-limit "$TIME_LIMIT"} ${MEMORY_LIMIT:+--memory-limit "$MEMORY_LIMIT"} >"$log.out" 2>"$log"; then
       wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
       peak=$(grep 'Maximum resident set size' "$log" | awk '{printf "%.0f", $NF/1024}')
       sum="$dir/out/summary.json"
