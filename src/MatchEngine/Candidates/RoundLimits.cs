@@ -67,6 +67,13 @@ internal sealed class RoundLimits(Func<double>? secondsLeft, Func<double>? mibLe
         return stopped;
     }
 
+    /// <summary>
+    /// Whether the limits leave room for one more solve after the last pricing round: the time left at least the
+    /// slowest solve so far, and the memory left at least the most the peak grew in a round.
+    /// </summary>
+    public bool RoomForASolve() =>
+        (secondsLeft?.Invoke() is not { } left || left >= _slowestSolve) && (mibLeft?.Invoke() is not { } mib || mib >= _growth);
+
     /// <summary>A pricing round has ended.</summary>
     public void PricingEnded() => _lastPricing = _pricingBegan is { } before && secondsLeft is not null ? before - secondsLeft() : 0;
 }
