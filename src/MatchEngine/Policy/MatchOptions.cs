@@ -86,7 +86,9 @@ public sealed record MatchOptions
     /// For large batches: a time limit, in seconds from the start of the match. It is checked before each pricing round
     /// (so the first result comes after the first one, whatever the limit): that round is the last once the limit has
     /// passed, or when another round would pass it (judged by the slowest solve so far and the last pricing round),
-    /// and the match in hand is returned with its certified gap to a proven bound instead of being proven optimal. A
+    /// and the match in hand (solved once more over the pairs that round found, warm-started and within a budget, when
+    /// the time left allows a solve as long as the slowest so far) is returned with its certified gap to a proven bound
+    /// instead of being proven optimal. A
     /// result stopped by the limit depends on the machine's speed; without a limit, the same input always gives the
     /// same result.
     /// </summary>
