@@ -208,22 +208,6 @@ internal sealed partial class ExactSparse
         }
     }
 
-    /// <summary>What a run proved: whether it is certified, the pricing rounds, and the bound on the score missing.</summary>
-    public sealed class Stats
-    {
-        public int PriceRounds { get; set; }
-
-        public bool Certified { get; set; }
-
-        public long ViolationBound { get; set; }
-
-        /// <summary>Hard rounds (see <see cref="FewAdded"/>) that were tried warm all the same.</summary>
-        public int HardWarmRounds { get; set; }
-
-        /// <summary>Which limit stopped the rounds, if any (the result then carries its gap, not a certificate).</summary>
-        public StoppedBy StoppedBy { get; set; }
-    }
-
     /// <summary>The least pairs of a hard round (see <see cref="FewAdded"/>) that is still tried warm (tests lower it).</summary>
     internal int HardWarmFrom { get; set; } = 400_000;
 
@@ -382,36 +366,6 @@ internal sealed partial class ExactSparse
     }
 
     /// <summary>
-    /// A run stopped by a limit (or its rounds) solves once more over the pairs its last pricing round found, so that the
-    /// match in hand uses them: warm-started and within the budget of a round after one that gave up, when the limits
-    /// leave room for a solve (judged by the slowest so far). The bound proven by that pricing round still holds (an
-    /// optimum over more pairs, with the proven counts, scores at least as much), so the gap shrinks by what the score
-    /// gains. A solve that gives up leaves the match as it was priced: solved from nothing, 400k x 1M's such round (4.6
-    /// million pairs, places scarce) ran for more than 12 minutes.
-    /// </summary>
-    private (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) SolveOnceMore(
-        ObjectiveOrder objective, RoundLimits? limits, SparseWarm? warm, (int Priority, int Matched) proven,
-        (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) priced, IProgress<MatchProgress>? progress, CancellationToken ct)
-    {
-        if (warm is null || limits?.RoomForASolve() != true)
-        {
-            return priced;
-        }
-
-        var (problem, modes) = Problem();
-        progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving once more over the pairs found ({problem.ArcCount:N0} pairs)"), priced.Stats.PriceRounds, 0) { Kind = ProgressStage.Solving });
-        var budget = (WarmBudgetForTests ?? WarmBudgetAfterGivingUp) * ((long)problem.ArcCount + problem.LeftCount);
-        if (SparseAssignment.Solve(problem, objective, warm, budget, ct, out _) is not { } solved
-            || !Keeps(solved, proven, objective) || solved.TotalScore < priced.Solution.TotalScore)
-        {
-            return priced;
-        }
-
-        priced.Stats.ViolationBound += priced.Solution.TotalScore - solved.TotalScore;
-        return (solved, problem, modes, priced.Stats);
-    }
-
-    /// <summary>
     /// How many pairs a warm-started round may scan in its searches, per pair and mentee of the problem, before it gives
     /// up and the round is solved from nothing (by the auction, or OR-Tools where it gives up), whose optimum the next
     /// round then starts from. A scanned pair costs about 20 to 80 ns, an OR-Tools solve about 2 to 5 us per pair: 100
@@ -434,10 +388,6 @@ internal sealed partial class ExactSparse
 
     /// <summary>Hard rounds solved from nothing after a hard round's warm attempt gave up.</summary>
     private const int HardSkips = 2;
-
-    /// <summary>Whether a round's optimum keeps the proven counts (it must: pricing only adds pairs).</summary>
-    private static bool Keeps(AssignmentSolution s, (int Priority, int Matched) proven, ObjectiveOrder objective) =>
-        s.PriorityMatched == proven.Priority && (objective == ObjectiveOrder.BestPairsFirst || s.Matched == proven.Matched);
 
     private static bool Has(List<(int Mentor, int Points, MeetingModes Mode)> list, int m)
     {
