@@ -24,9 +24,9 @@ internal sealed partial class ExactSparse
     }
 
     /// <summary>
-    /// A run stopped by a limit (or its rounds) solves once more over the pairs its last pricing round found, so that the
-    /// match in hand uses them: warm-started and within the budget of a round after one that gave up, when the limits
-    /// leave room for a solve (judged by the slowest so far). The bound proven by that pricing round still holds (an
+    /// A run stopped by a limit (or its rounds, when the caller passes limits) solves once more over the pairs its last
+    /// pricing round found, so that the match in hand uses them: warm-started only (never from nothing) and within the
+    /// budget of a round after one that gave up, when the limits leave room for a solve (judged by the slowest so far). The bound proven by that pricing round still holds (an
     /// optimum over more pairs, with the proven counts, scores at least as much), so the gap shrinks by what the score
     /// gains. A solve that gives up leaves the match as it was priced: solved from nothing, 400k x 1M's such round (4.6
     /// million pairs, places scarce) ran for more than 12 minutes.
@@ -43,7 +43,7 @@ internal sealed partial class ExactSparse
         var (problem, modes) = Problem();
         progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving once more over the pairs found ({problem.ArcCount:N0} pairs)"), priced.Stats.PriceRounds, 0) { Kind = ProgressStage.Solving });
         var budget = (WarmBudgetForTests ?? WarmBudgetAfterGivingUp) * ((long)problem.ArcCount + problem.LeftCount);
-        if (SparseAssignment.Solve(problem, objective, warm, budget, ct, out _) is not { } solved
+        if (SparseAssignment.Solve(problem, objective, warm, budget, ct, out _, warmOnly: true) is not { } solved
             || !Keeps(solved, proven, objective) || solved.TotalScore < priced.Solution.TotalScore)
         {
             return priced;

@@ -47,9 +47,10 @@ internal static partial class SparseAssignment
     /// <summary>
     /// As <see cref="Solve(AssignmentProblem, ObjectiveOrder, SparseWarm?, CancellationToken)"/>, giving up (null) once
     /// its searches have reached more than <paramref name="budget"/> nodes in all, and saying whether the warm start
-    /// was used.
+    /// was used; with <paramref name="warmOnly"/>, giving up too where the warm start cannot be used (instead of
+    /// starting from nothing by auction).
     /// </summary>
-    internal static AssignmentSolution? Solve(AssignmentProblem problem, ObjectiveOrder objective, SparseWarm? warm, long budget, CancellationToken ct, out bool resumed)
+    internal static AssignmentSolution? Solve(AssignmentProblem problem, ObjectiveOrder objective, SparseWarm? warm, long budget, CancellationToken ct, out bool resumed, bool warmOnly = false)
     {
         ArgumentNullException.ThrowIfNull(problem);
         resumed = false;
@@ -60,6 +61,11 @@ internal static partial class SparseAssignment
 
         var state = new State(problem, w, ct);
         resumed = warm is not null && w == (warm.PriorityBonus, warm.OtherBonus, warm.Shift, warm.Range) && state.Resume(warm);
+        if (warmOnly && !resumed)
+        {
+            return null;
+        }
+
         // From nothing: an auction; where it gives up, each left node's best pair (the searches then do the rest, which
         // with a budget is left to the caller: OR-Tools is faster than those searches from nothing).
         if (!resumed && !state.Bid(out _))

@@ -119,6 +119,40 @@ public class TimeLimitTests
     }
 
     [Fact]
+    public void A_batch_stopped_with_room_for_a_solve_is_solved_once_more_and_its_pairs_add_up()
+    {
+        var better = 0;
+        for (var seed = 1; seed <= 6; seed++)
+        {
+            var batch = BatchGenerator.Generate(new GeneratorOptions { Mentors = 120, Mentees = 300, Seed = seed, ScatterKm = seed % 3 == 0 ? 0 : 20 });
+            var options = MatchOptions.Default with { DensePairLimit = 0, CandidatesPerMentee = 1, MemoryLimitMiB = 3584 };
+            var optimum = new Matcher(options with { MemoryLimitMiB = 0 }).Match(batch).Summary;
+
+            // Both stop after the first pricing round (2 GiB read there, 1 GiB more than as the rounds began); then
+            // Growing reads 3 GiB, leaving less than a round's growth, and Steps still 2 GiB, leaving room for a solve.
+            var priced = new Matcher(options with { Memory = new Growing() }).Match(batch).Summary;
+            var result = new Matcher(options with { Memory = new Steps() }).Match(batch);
+            var solved = result.Summary;
+            Assert.Equal(priced.Outcome, solved.Outcome);
+            if (solved.Outcome == SolverOutcome.Certified)
+            {
+                Assert.Equal(optimum.TotalScore, solved.TotalScore, 6);
+                continue;
+            }
+
+            Assert.Contains("stopped at the memory limit after 1 pricing rounds", solved.SolverStatus, StringComparison.Ordinal);
+            Assert.Equal(optimum.Matched, solved.Matched);
+            Assert.Equal(optimum.UnmetNeedsMatched, solved.UnmetNeedsMatched);
+            Assert.InRange(solved.TotalScore, priced.TotalScore - 1e-6, optimum.TotalScore + 1e-6);
+            Assert.Equal(priced.ScoreUpperBound!.Value, solved.ScoreUpperBound!.Value, 6);
+            Assert.Equal(solved.TotalScore, result.Pairs.Sum(p => p.Score.Total), 6);
+            better += solved.TotalScore > priced.TotalScore + 1e-6 ? 1 : 0;
+        }
+
+        Assert.True(better > 0);
+    }
+
+    [Fact]
     public void Cli_memory_limit_writes_the_match_in_hand_with_its_gap_and_rejects_a_negative_limit()
     {
         var dir = CliRunner.TempDir();
@@ -148,6 +182,14 @@ public class TimeLimitTests
         private long _peak;
 
         public override long PeakBytes() => _peak += 1L << 30;
+    }
+
+    /// <summary>A gauge whose peak reads 1 GiB the first time and 2 GiB from then on.</summary>
+    private sealed class Steps : MemoryGauge
+    {
+        private long _reads;
+
+        public override long PeakBytes() => Math.Min(++_reads, 2) << 30;
     }
 
     /// <summary>A clock on which an hour passes every time it is read.</summary>
