@@ -58,28 +58,33 @@ public class TimeLimitTests
         Assert.Equal(a.TotalScore, b.TotalScore, 6);
     }
 
-    [Fact]
-    public void Cli_time_limit_writes_the_match_in_hand_with_its_gap_and_rejects_a_negative_limit()
+    /// <summary>
+    /// A time limit of a microsecond, or a memory limit of 1 MiB, has passed by the first pricing round (the CLI's clock
+    /// and gauge are the real ones): the match in hand is written with its gap. A negative limit writes nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("--time-limit", "0.000001", "time", "-5", "is not a number of seconds")]
+    [InlineData("--memory-limit", "1", "memory", "-1", "is not a number of MiB")]
+    public void Cli_limit_writes_the_match_in_hand_with_its_gap_and_rejects_a_negative_limit(string option, string limit, string which, string negative, string why)
     {
         var dir = CliRunner.TempDir();
         var policy = Path.Combine(dir, "policy.json");
         File.WriteAllText(policy, "{\"scale\": {\"dense_pair_limit\": 0, \"candidates_per_mentee\": 1}}");
-        string[] Args(string outDir, string limit) =>
-            ["match", "--mentors", CliRunner.Samples("mentors.csv"), "--mentees", CliRunner.Samples("mentees.csv"), "--out", outDir, "--as-of", "2026-09-01", "--policy", policy, "--time-limit", limit];
+        string[] Args(string outDir, string value) =>
+            ["match", "--mentors", CliRunner.Samples("mentors.csv"), "--mentees", CliRunner.Samples("mentees.csv"), "--out", outDir, "--as-of", "2026-09-01", "--policy", policy, option, value];
 
-        // A limit of a microsecond has passed by the first pricing round (the CLI's clock is the real one).
-        var (code, stdout, _) = CliRunner.Run(Args(Path.Combine(dir, "limited"), "0.000001"));
+        var (code, stdout, _) = CliRunner.Run(Args(Path.Combine(dir, "limited"), limit));
         Assert.Equal(0, code);
-        Assert.Contains("stopped at the time limit", stdout, StringComparison.Ordinal);
+        Assert.Contains($"stopped at the {which} limit", stdout, StringComparison.Ordinal);
         using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "limited", "summary.json"))))
         {
             Assert.Equal("gap", doc.RootElement.GetProperty("solver_outcome").GetString());
             Assert.True(doc.RootElement.GetProperty("score_upper_bound").GetDouble() > 0);
         }
 
-        var (bad, _, err) = CliRunner.Run(Args(Path.Combine(dir, "bad"), "-5"));
+        var (bad, _, err) = CliRunner.Run(Args(Path.Combine(dir, "bad"), negative));
         Assert.Equal(1, bad);
-        Assert.Contains("--time-limit -5 is not a number of seconds", err, StringComparison.Ordinal);
+        Assert.Contains($"{option} {negative} {why}", err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(dir, "bad")));
     }
 
@@ -150,30 +155,6 @@ public class TimeLimitTests
         }
 
         Assert.True(better > 0);
-    }
-
-    [Fact]
-    public void Cli_memory_limit_writes_the_match_in_hand_with_its_gap_and_rejects_a_negative_limit()
-    {
-        var dir = CliRunner.TempDir();
-        var policy = Path.Combine(dir, "policy.json");
-        File.WriteAllText(policy, "{\"scale\": {\"dense_pair_limit\": 0, \"candidates_per_mentee\": 1}}");
-        string[] Args(string outDir, string limit) =>
-            ["match", "--mentors", CliRunner.Samples("mentors.csv"), "--mentees", CliRunner.Samples("mentees.csv"), "--out", outDir, "--as-of", "2026-09-01", "--policy", policy, "--memory-limit", limit];
-
-        // A limit of 1 MiB has passed by the first pricing round (the CLI's gauge is the process's own peak).
-        var (code, stdout, _) = CliRunner.Run(Args(Path.Combine(dir, "limited"), "1"));
-        Assert.Equal(0, code);
-        Assert.Contains("stopped at the memory limit", stdout, StringComparison.Ordinal);
-        using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "limited", "summary.json"))))
-        {
-            Assert.Equal("gap", doc.RootElement.GetProperty("solver_outcome").GetString());
-        }
-
-        var (bad, _, err) = CliRunner.Run(Args(Path.Combine(dir, "bad"), "-1"));
-        Assert.Equal(1, bad);
-        Assert.Contains("--memory-limit -1 is not a number of MiB", err, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(dir, "bad")));
     }
 
     /// <summary>A gauge on which the peak grows by a GiB every time it is read.</summary>
