@@ -26,10 +26,11 @@ internal sealed partial class ExactSparse
     /// <summary>
     /// A run stopped by a limit (or its rounds, when the caller passes limits) solves once more over the pairs its last
     /// pricing round found, so that the match in hand uses them: warm-started only (never from nothing) and within the
-    /// budget of a round after one that gave up, when the limits leave room for a solve (judged by the slowest so far). The bound proven by that pricing round still holds (an
-    /// optimum over more pairs, with the proven counts, scores at least as much), so the gap shrinks by what the score
-    /// gains. A solve that gives up leaves the match as it was priced: solved from nothing, 400k x 1M's such round (4.6
-    /// million pairs, places scarce) ran for more than 12 minutes.
+    /// budget of a round after one that gave up, when the limits leave room for a solve (judged by the slowest so far).
+    /// The bound proven by that pricing round still holds (an optimum over more pairs, with the proven counts, scores at
+    /// least as much), so the gap shrinks by what the score gains. A solve that gives up leaves the match as it was
+    /// priced: solved from nothing, 400k x 1M's such round (4.6 million pairs, places scarce) ran for more than 12
+    /// minutes.
     /// </summary>
     private (AssignmentSolution Solution, AssignmentProblem Problem, List<MeetingModes> Modes, Stats Stats) SolveOnceMore(
         ObjectiveOrder objective, RoundLimits? limits, SparseWarm? warm, (int Priority, int Matched) proven,
