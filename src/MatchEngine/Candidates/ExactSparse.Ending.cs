@@ -16,6 +16,9 @@ internal sealed partial class ExactSparse
 
         public long ViolationBound { get; set; }
 
+        /// <summary>Rounds whose warm start gave up (the auction's optimum, or OR-Tools', was taken instead).</summary>
+        public int WarmGaveUp { get; set; }
+
         /// <summary>Hard rounds (see <see cref="FewAdded"/>) that were tried warm all the same.</summary>
         public int HardWarmRounds { get; set; }
 

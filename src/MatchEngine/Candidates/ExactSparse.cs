@@ -281,23 +281,11 @@ internal sealed partial class ExactSparse
             var hard = gaveUp >= 2 && lastAdded * FewAdded > problem.ArcCount;
             var tryWarm = warm is not null && (!hard || (problem.ArcCount >= HardWarmFrom && hardSkips == 0 && (!scarce || HardWarmWhenScarce)));
             hardSkips -= hard && !tryWarm && hardSkips > 0 ? 1 : 0;
-            var solution = !tryWarm ? null : SparseAssignment.Solve(problem, objective, warm!, budget, ct, out _);
-            gaveUp = !tryWarm ? gaveUp : solution is null ? gaveUp + 1 : 0;
-            hardSkips = hard && tryWarm && solution is null ? HardSkips : hardSkips;
+            var (solution, warmGaveUp, adopted) = SolveRound(problem, objective, tryWarm ? warm : null, budget, countsProven ? proven : null, ct);
+            gaveUp = !tryWarm ? gaveUp : warmGaveUp ? gaveUp + 1 : 0;
+            hardSkips = hard && tryWarm && warmGaveUp ? HardSkips : hardSkips;
             stats.HardWarmRounds += hard && tryWarm ? 1 : 0;
-            var adopted = false;
-            if (solution is null && SparseAssignment.Solve(problem, objective, null, budget, ct, out _) is { } bid && (!countsProven || Keeps(bid, proven, objective)))
-            {
-                solution = bid;
-            }
-            else if (solution is null || (countsProven && !Keeps(solution, proven, objective)))
-            {
-                adopted = true;
-                var cold = AssignmentSolver.Solve(problem, objective, withPrices: false, countsProven ? proven : null, ct);
-                solution = SparseAssignment.Adopt(problem, objective, cold, ct)
-                    ?? AssignmentSolver.Solve(problem, objective, withPrices: true, countsProven ? proven : null, ct);
-            }
-
+            stats.WarmGaveUp += warmGaveUp ? 1 : 0;
             warm = solution.SparseWarm;
             limits?.SolveEnded();
 

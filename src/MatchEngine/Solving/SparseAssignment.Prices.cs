@@ -33,14 +33,15 @@ internal static partial class SparseAssignment
                 }
             }
 
-            return LowestPrices();
+            return LowestPrices(LowestPriceSteps);
         }
 
         /// <summary>
         /// The lowest right prices the current matching's optimality allows, and the left duals they give (see
-        /// <see cref="Adopt"/>); false if the longest paths run too long.
+        /// <see cref="Adopt"/>); false if the longest paths take more than <paramref name="stepsPerArc"/> steps per pair
+        /// and right node.
         /// </summary>
-        public bool LowestPrices()
+        public bool LowestPrices(long stepsPerArc)
         {
             Array.Clear(_v);
             for (var i = 0; i < _l; i++)
@@ -63,7 +64,7 @@ internal static partial class SparseAssignment
             }
 
             var steps = 0L;
-            var limit = 64L * (_col.Length + _r);
+            var limit = stepsPerArc * (_col.Length + _r);
             while (queue.TryDequeue(out var c))
             {
                 queued[c] = false;

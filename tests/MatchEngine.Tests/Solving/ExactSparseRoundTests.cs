@@ -219,6 +219,40 @@ public partial class ExactSparseRoundTests
     }
 
     /// <summary>
+    /// A warm round's auction run beside it on another core changes nothing: the same pairs, matching, score and
+    /// rounds as when the auction runs only after a warm start gave up, whether the warm starts give up (a budget of 1)
+    /// or not (the usual budget, where the auction beside is stopped).
+    /// </summary>
+    [Fact]
+    public void An_auction_beside_the_warm_start_changes_nothing()
+    {
+        var gaveUp = 0;
+        foreach (var (batch, _) in Batches(6))
+        {
+            foreach (long? budget in new long?[] { 1, null })
+            {
+                var alone = Exact(batch);
+                (alone.AuctionBeside, alone.WarmBudgetForTests) = (false, budget);
+                var beside = Exact(batch);
+                (beside.AuctionBeside, beside.WarmBudgetForTests) = (true, budget);
+                var (a, pa, _, sa) = alone.Solve(Options.Objective, 200, null, CancellationToken.None);
+                var (b, pb, _, sb) = beside.Solve(Options.Objective, 200, null, CancellationToken.None);
+
+                Assert.True(sb.Certified);
+                Assert.Equal(pa.ArcCount, pb.ArcCount);
+                Assert.Equal(a.ArcOfLeft, b.ArcOfLeft);
+                Assert.Equal(a.TotalScore, b.TotalScore);
+                Assert.Equal(sa.PriceRounds, sb.PriceRounds);
+                Assert.Equal(sa.WarmGaveUp, sb.WarmGaveUp);
+                gaveUp += sb.WarmGaveUp;
+            }
+        }
+
+        // Warm starts gave up in some batches, so the auction beside was the one kept there.
+        Assert.True(gaveUp > 0);
+    }
+
+    /// <summary>
     /// The counts proof stops with an internal error, instead of sending the rounds round forever, when the paths it
     /// finds run over pairs the restricted problem held already (its solver's optimum then did not match the most).
     /// </summary>

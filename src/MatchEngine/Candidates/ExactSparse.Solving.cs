@@ -1,0 +1,100 @@
+using MatchEngine.Solving;
+
+namespace MatchEngine.Candidates;
+
+/// <summary>How one round's restricted problem is solved: warm, from nothing by auction, or by OR-Tools.</summary>
+internal sealed partial class ExactSparse
+{
+    /// <summary>Whether a warm round's auction from nothing runs beside it on another core (tests turn it off to compare).</summary>
+    internal bool AuctionBeside { get; set; } = Environment.ProcessorCount > 1;
+
+    /// <summary>
+    /// The optimum of a round: warm-started from <paramref name="warm"/> when given, else (or when its
+    /// searches outgrow <paramref name="budget"/>) from nothing by <see cref="SparseAssignment"/>'s auction, else by
+    /// OR-Tools (where the auction gives up, or its optimum loses the proven counts). Whether the warm start gave up,
+    /// and whether OR-Tools' optimum was adopted, are returned beside it.
+    /// </summary>
+    /// <remarks>
+    /// A warm round's auction starts at once on another core (<see cref="AuctionBeside"/>), so that a warm start that
+    /// gives up has cost no time of its own: 100k x 100k co-located's warm starts gave up after 1 to 11 s each, before
+    /// auctions of 10 to 15 s. Which optimum is kept does not depend on which finishes first: the warm one whenever its
+    /// searches stay within the budget (counted in pairs scanned, not seconds), and the auction is then stopped.
+    /// </remarks>
+    private (AssignmentSolution Solution, bool WarmGaveUp, bool Adopted) SolveRound(
+        AssignmentProblem problem, ObjectiveOrder objective, SparseWarm? warm, long budget, (int Priority, int Matched)? proven, CancellationToken ct)
+    {
+        AssignmentSolution? solution = null;
+        AssignmentSolution? bid = null;
+        var auctioned = false;
+        if (warm is not null)
+        {
+            (solution, bid, auctioned) = AuctionBeside ? WarmBesideAuction(problem, objective, warm, budget, ct) : (SparseAssignment.Solve(problem, objective, warm, budget, ct, out _), null, false);
+        }
+
+        if (solution is null && !auctioned)
+        {
+            bid = SparseAssignment.Solve(problem, objective, null, budget, ct, out _);
+        }
+
+        var warmGaveUp = warm is not null && solution is null;
+        if (solution is null && bid is not null && (proven is not { } p || Keeps(bid, p, objective)))
+        {
+            return (bid, warmGaveUp, false);
+        }
+
+        if (solution is null || (proven is { } q && !Keeps(solution, q, objective)))
+        {
+            var cold = AssignmentSolver.Solve(problem, objective, withPrices: false, proven, ct);
+            solution = SparseAssignment.Adopt(problem, objective, cold, ct)
+                ?? AssignmentSolver.Solve(problem, objective, withPrices: true, proven, ct);
+            return (solution, warmGaveUp, true);
+        }
+
+        return (solution, warmGaveUp, false);
+    }
+
+    /// <summary>
+    /// A warm solve on this thread and the auction from nothing on another: the warm optimum (the auction stopped) when
+    /// the warm searches stay within <paramref name="budget"/>, else the auction's (null where it gave up).
+    /// </summary>
+    private static (AssignmentSolution? Warm, AssignmentSolution? Bid, bool Auctioned) WarmBesideAuction(
+        AssignmentProblem problem, ObjectiveOrder objective, SparseWarm warm, long budget, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var auction = Task.Run(() => SparseAssignment.Solve(problem, objective, null, budget, stop.Token, out _), CancellationToken.None);
+        AssignmentSolution? solved;
+        try
+        {
+            solved = SparseAssignment.Solve(problem, objective, warm, budget, ct, out _);
+        }
+        catch (OperationCanceledException)
+        {
+            stop.Cancel();
+            Finish(auction);
+            throw;
+        }
+
+        if (solved is not null)
+        {
+            stop.Cancel();
+            Finish(auction);
+            return (solved, null, false);
+        }
+
+        // (Cancelled by the caller: the auction throws, and so does this.)
+        return (null, auction.GetAwaiter().GetResult(), true);
+    }
+
+    /// <summary>Waits for a stopped auction to end, whatever it ended with.</summary>
+    private static void Finish(Task<AssignmentSolution?> auction)
+    {
+        try
+        {
+            auction.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped as asked.
+        }
+    }
+}
