@@ -63,29 +63,27 @@ internal sealed partial class ExactSparse
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var auction = Task.Run(() => SparseAssignment.Solve(problem, objective, null, budget, stop.Token, out _), CancellationToken.None);
         AssignmentSolution? solved;
+        var gaveUp = false;
         try
         {
             solved = SparseAssignment.Solve(problem, objective, warm, budget, ct, out _);
+            gaveUp = solved is null;
         }
-        catch (OperationCanceledException)
+        finally
         {
-            stop.Cancel();
-            Finish(auction);
-            throw;
+            // Solved warm, cancelled or failed: the auction is stopped, and waited for, before this returns or throws.
+            if (!gaveUp)
+            {
+                stop.Cancel();
+                Finish(auction);
+            }
         }
 
-        if (solved is not null)
-        {
-            stop.Cancel();
-            Finish(auction);
-            return (solved, null, false);
-        }
-
-        // (Cancelled by the caller: the auction throws, and so does this.)
-        return (null, auction.GetAwaiter().GetResult(), true);
+        // (Cancelled by the caller meanwhile: the auction throws, and so does this.)
+        return gaveUp ? (null, auction.GetAwaiter().GetResult(), true) : (solved, null, false);
     }
 
-    /// <summary>Waits for a stopped auction to end, whatever it ended with.</summary>
+    /// <summary>Waits for a stopped auction to end: with its optimum, or cancelled as asked.</summary>
     private static void Finish(Task<AssignmentSolution?> auction)
     {
         try

@@ -253,6 +253,23 @@ public partial class ExactSparseRoundTests
     }
 
     /// <summary>
+    /// Cancelled as a warm round begins, with its auction beside it: the run ends with an OperationCanceledException
+    /// (not an AggregateException from the other task), whichever of the two saw it first.
+    /// </summary>
+    [Fact]
+    public void A_run_cancelled_with_an_auction_beside_ends_cancelled()
+    {
+        var (batch, _) = Batches(1).Last();
+        var exact = Exact(batch);
+        exact.AuctionBeside = true;
+        using var cts = new CancellationTokenSource();
+        var progress = new CancelAt("solving round 2", cts);
+
+        Assert.Throws<OperationCanceledException>(() => exact.Solve(Options.Objective, 200, progress, cts.Token));
+        Assert.True(progress.Hit);
+    }
+
+    /// <summary>
     /// The counts proof stops with an internal error, instead of sending the rounds round forever, when the paths it
     /// finds run over pairs the restricted problem held already (its solver's optimum then did not match the most).
     /// </summary>
@@ -276,6 +293,21 @@ public partial class ExactSparseRoundTests
 
         // The optimum itself passes: no path, nothing thrown.
         Assert.Equal(0, exact.ProveCounts(problem, solution, priorityOnly: true, ref forest, CancellationToken.None));
+    }
+
+    /// <summary>Cancels <paramref name="cts"/> when a progress message starts with <paramref name="prefix"/>.</summary>
+    private sealed class CancelAt(string prefix, CancellationTokenSource cts) : IProgress<MatchProgress>
+    {
+        public bool Hit { get; private set; }
+
+        public void Report(MatchProgress value)
+        {
+            if (value.Stage.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                Hit = true;
+                cts.Cancel();
+            }
+        }
     }
 
     private sealed class Reports : IProgress<MatchProgress>
