@@ -5,7 +5,7 @@ namespace MatchEngine.Candidates;
 /// <summary>How one round's restricted problem is solved: warm, from nothing by auction, or by OR-Tools.</summary>
 internal sealed partial class ExactSparse
 {
-    /// <summary>Whether a warm round's auction from nothing runs beside it on another core (tests turn it off to compare).</summary>
+    /// <summary>Whether the auction from nothing may run beside a warm round on another core (tests turn it off to compare).</summary>
     internal bool AuctionBeside { get; set; } = Environment.ProcessorCount > 1;
 
     /// <summary>
@@ -15,20 +15,23 @@ internal sealed partial class ExactSparse
     /// and whether OR-Tools' optimum was adopted, are returned beside it.
     /// </summary>
     /// <remarks>
-    /// A warm round's auction starts at once on another core (<see cref="AuctionBeside"/>), so that a warm start that
-    /// gives up has cost no time of its own: 100k x 100k co-located's warm starts gave up after 1 to 11 s each, before
-    /// auctions of 10 to 15 s. Which optimum is kept does not depend on which finishes first: the warm one whenever its
-    /// searches stay within the budget (counted in pairs scanned, not seconds), and the auction is then stopped.
+    /// Where the last warm start gave up (<paramref name="beside"/>; hard rounds come in runs), the round's auction
+    /// starts at once on another core (<see cref="AuctionBeside"/>), so that a warm start that gives up again has cost
+    /// no time of its own (100k x 100k co-located, before the auction's early check: ten warm starts
+    /// gave up after 1 to 11 s each, and auctions of 8 to 14 s followed). Which optimum is kept does not depend on which finishes first: the warm one whenever its
+    /// searches stay within the budget (counted in pairs scanned, not seconds), and the auction is then stopped. Only
+    /// there, because the two hold two copies of the round's problem: beside every warm round, 400k x 1M's peak rose
+    /// from 3.8 to 4.6 GiB, for no gain of time.
     /// </remarks>
     private (AssignmentSolution Solution, bool WarmGaveUp, bool Adopted) SolveRound(
-        AssignmentProblem problem, ObjectiveOrder objective, SparseWarm? warm, long budget, (int Priority, int Matched)? proven, CancellationToken ct)
+        AssignmentProblem problem, ObjectiveOrder objective, SparseWarm? warm, long budget, (int Priority, int Matched)? proven, bool beside, CancellationToken ct)
     {
         AssignmentSolution? solution = null;
         AssignmentSolution? bid = null;
         var auctioned = false;
         if (warm is not null)
         {
-            (solution, bid, auctioned) = AuctionBeside ? WarmBesideAuction(problem, objective, warm, budget, ct) : (SparseAssignment.Solve(problem, objective, warm, budget, ct, out _), null, false);
+            (solution, bid, auctioned) = AuctionBeside && beside ? WarmBesideAuction(problem, objective, warm, budget, ct) : (SparseAssignment.Solve(problem, objective, warm, budget, ct, out _), null, false);
         }
 
         if (solution is null && !auctioned)

@@ -18,9 +18,10 @@ internal static partial class SparseAssignment
     /// <summary>
     /// The auction checks its matching after each step whose ε is at most a 64th of the scores' common divisor, until
     /// it is optimal (weights are scaled by the left nodes + 1, so only ε = 1 guarantees an optimum). 40k x 100k
-    /// co-located (scores in steps of 400): optimal at the first check (ε = 6.1 score units) in all 13 rounds solved
-    /// from nothing, where the steps after it had made up to 60 % of the bids; checked at ε = 49 instead, 7 of 18 were.
-    /// 100k x 100k (steps of 1): optimal at the first check (ε = 0.012) in both such rounds; at ε = 0.095, 1 of 4.
+    /// co-located (everyone at one place, so the scores share a divisor in the hundreds): optimal at the first check
+    /// (ε = 6.1 score units) in all 13 rounds solved from nothing, where the steps after it had made up to 60 % of the
+    /// bids; checked at ε = 49 instead, 7 of 18 were. 100k x 100k (a divisor of at most 6): optimal at the first check
+    /// (ε = 0.012) in both such rounds; at ε = 0.095, 1 of 4.
     /// When it is not optimal, the bids go on. A check gives up after this many steps per pair and right node.
     /// </summary>
     private const long EarlyCheckSteps = 8;
@@ -189,7 +190,7 @@ internal static partial class SparseAssignment
                     break;
                 }
 
-                // Once ε is at most one score unit the matching is most often optimal already (see <see cref="EarlyCheckSteps"/>).
+                // Once ε is small beside the scores' common divisor the matching is most often optimal (see EarlyCheckSteps).
                 if (eps <= early)
                 {
                     EarlyCheckPassed = Settled(EarlyCheckSteps);
