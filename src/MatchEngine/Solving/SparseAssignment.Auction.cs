@@ -240,14 +240,9 @@ internal static partial class SparseAssignment
                 return true;
             }
 
-            for (var i = 0; i < _l; i++)
-            {
-                if (_matched[i] >= 0)
-                {
-                    Unassign(i);
-                }
-            }
-
+            // (The bids start from nothing placed, so taking the matching back empties every place.)
+            Array.Fill(_matched, -1);
+            Array.Clear(_load);
             return false;
         }
 

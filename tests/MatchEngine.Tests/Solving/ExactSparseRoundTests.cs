@@ -253,17 +253,18 @@ public partial class ExactSparseRoundTests
     }
 
     /// <summary>
-    /// Cancelled as a warm round begins, with its auction beside it: the run ends with an OperationCanceledException
-    /// (not an AggregateException from the other task), whichever of the two saw it first.
+    /// Cancelled as a warm round begins, with its auction beside it (a budget of 1: round 2's warm start gives up, so
+    /// round 3 runs the auction beside): the run ends with an OperationCanceledException (not an AggregateException
+    /// from the other task), whichever of the two saw it first.
     /// </summary>
     [Fact]
     public void A_run_cancelled_with_an_auction_beside_ends_cancelled()
     {
         var (batch, _) = Batches(1).Last();
         var exact = Exact(batch);
-        exact.AuctionBeside = true;
+        (exact.AuctionBeside, exact.WarmBudgetForTests) = (true, 1);
         using var cts = new CancellationTokenSource();
-        var progress = new CancelAt("solving round 2", cts);
+        var progress = new CancelAt("solving round 3", cts);
 
         Assert.Throws<OperationCanceledException>(() => exact.Solve(Options.Objective, 200, progress, cts.Token));
         Assert.True(progress.Hit);
