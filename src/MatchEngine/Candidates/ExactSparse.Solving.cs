@@ -21,7 +21,7 @@ internal sealed partial class ExactSparse
     /// gave up after 1 to 11 s each, and auctions of 8 to 14 s followed). Which optimum is kept does not depend on which finishes first: the warm one whenever its
     /// searches stay within the budget (counted in pairs scanned, not seconds), and the auction is then stopped. Only
     /// there, because the two hold two copies of the round's problem: beside every warm round, 400k x 1M's peak rose
-    /// from 3.8 to 4.6 GiB, for no gain of time.
+    /// from 3,786 to 4,658 MiB, for no gain of time.
     /// </remarks>
     private (AssignmentSolution Solution, bool WarmGaveUp, bool Adopted) SolveRound(
         AssignmentProblem problem, ObjectiveOrder objective, SparseWarm? warm, long budget, (int Priority, int Matched)? proven, bool beside, CancellationToken ct)
