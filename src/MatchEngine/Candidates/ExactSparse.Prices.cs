@@ -69,7 +69,7 @@ internal sealed partial class ExactSparse
             for (var t = 0; t < byPrice.Length; t++)
             {
                 var m = byPrice[t];
-                Members[t] = new Member(price[m], m, x._mxyz[3 * m], x._mxyz[(3 * m) + 1], x._mxyz[(3 * m) + 2]);
+                Members[t] = new Member(price[m], m, x._mentorType[m], x._mxyz[3 * m], x._mxyz[(3 * m) + 1], x._mxyz[(3 * m) + 2]);
             }
 
             GroupMin = new long[x._gFirst.Length];
@@ -96,7 +96,7 @@ internal sealed partial class ExactSparse
     }
 
     /// <summary>A group member as a leaf's loop reads it: price, mentor and place (a point on the Earth's sphere in km, see Xyz; 0 without a location).</summary>
-    private readonly record struct Member(long Price, int Mentor, double X, double Y, double Z);
+    private readonly record struct Member(long Price, int Mentor, int Type, double X, double Y, double Z);
 
     /// <summary>
     /// What the search reads of a node on every visit (see <see cref="TreeNode"/>), with the lowest price below it, side

@@ -84,7 +84,7 @@ internal sealed partial class ExactSparse
     /// <summary>
     /// Prices every eligible pair left out against the dual values of the restricted optimum: a pair (mentee i,
     /// mentor j) could raise the score only if its points exceed <c>PriceOfLeft[i] - PriceOfRight[j]</c>. The bound
-    /// search skips whole subtrees of mentors (by type, score dimensions and place) whose bound against their lowest
+    /// search skips whole subtrees of mentors (by score dimensions and place) whose bound against their lowest
     /// price cannot; the up to <see cref="PerMentee"/> most violating pairs per mentee join the restricted set.
     /// Returns the pairs added and the total over mentees of their largest violation found (with
     /// <paramref name="tighten"/>, for a last round, the tighter bound of <see cref="RaisedPricesBound"/> when lower).

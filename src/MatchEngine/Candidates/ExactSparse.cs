@@ -84,7 +84,7 @@ internal sealed partial class ExactSparse
         _cellKm = CellSize(reach, kernel, capacity, crowdedCell);
 
         // Groups (virtual pool; a cell; a region) for the search, and hubs for the counts proof. Inside a group,
-        // mentors are sorted into a tree by type (modes, check, slots) and the score's dimensions (see Search).
+        // mentors are sorted into a tree by the score's dimensions (see Search).
         var typeOf = new Dictionary<(MeetingModes, bool, int), int>();
         var mentorType = new int[kernel.MentorCount];
         var keyed = new Dictionary<(int Kind, int Type, long Key), List<int>>();
