@@ -10,9 +10,11 @@ internal sealed partial class ExactSparse
 
     /// <summary>
     /// The optimum of a round: warm-started from <paramref name="warm"/> when given, else (or when its
-    /// searches outgrow <paramref name="budget"/>) from nothing by <see cref="SparseAssignment"/>'s auction, else by
-    /// OR-Tools (where the auction gives up, or its optimum loses the proven counts). Whether the warm start gave up,
-    /// and whether OR-Tools' optimum was adopted, are returned beside it.
+    /// searches outgrow <paramref name="budget"/>) by <see cref="SparseAssignment"/>'s auction, started from the last
+    /// optimum's prices and matching (<paramref name="last"/>) where there is one, else by OR-Tools (where the auction
+    /// gives up, or its optimum loses the proven counts). Where most mentees have a new pair above their dual, the
+    /// auction is the round's solve (see <see cref="SparseAssignment.MostUnsettled"/>). Whether the warm start gave
+    /// up, and whether OR-Tools' optimum was adopted, are returned beside it.
     /// </summary>
     /// <remarks>
     /// Where the last warm start gave up (<paramref name="beside"/>; hard rounds come in runs), the round's auction
@@ -24,11 +26,16 @@ internal sealed partial class ExactSparse
     /// from 3,786 to 4,658 MiB, for no gain of time.
     /// </remarks>
     private (AssignmentSolution Solution, bool WarmGaveUp, bool Adopted) SolveRound(
-        AssignmentProblem problem, ObjectiveOrder objective, SparseWarm? warm, long budget, (int Priority, int Matched)? proven, bool beside, CancellationToken ct)
+        AssignmentProblem problem, ObjectiveOrder objective, SparseWarm? warm, SparseWarm? last, long budget, (int Priority, int Matched)? proven, bool beside, CancellationToken ct)
     {
         AssignmentSolution? solution = null;
         AssignmentSolution? bid = null;
         var auctioned = false;
+        if (warm is not null && SparseAssignment.MostUnsettled(problem, objective, warm))
+        {
+            warm = null;
+        }
+
         if (warm is not null)
         {
             (solution, bid, auctioned) = AuctionBeside && beside ? WarmBesideAuction(problem, objective, warm, budget, ct) : (SparseAssignment.Solve(problem, objective, warm, budget, ct, out _), null, false);
@@ -36,7 +43,7 @@ internal sealed partial class ExactSparse
 
         if (solution is null && !auctioned)
         {
-            bid = SparseAssignment.Solve(problem, objective, null, budget, ct, out _);
+            bid = SparseAssignment.Solve(problem, objective, null, budget, ct, out _, bidFrom: last);
         }
 
         var warmGaveUp = warm is not null && solution is null;
@@ -64,7 +71,7 @@ internal sealed partial class ExactSparse
         AssignmentProblem problem, ObjectiveOrder objective, SparseWarm warm, long budget, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var auction = Task.Run(() => SparseAssignment.Solve(problem, objective, null, budget, stop.Token, out _), CancellationToken.None);
+        var auction = Task.Run(() => SparseAssignment.Solve(problem, objective, null, budget, stop.Token, out _, bidFrom: warm), CancellationToken.None);
         AssignmentSolution? solved;
         var gaveUp = false;
         try

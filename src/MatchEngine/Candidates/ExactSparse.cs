@@ -281,7 +281,7 @@ internal sealed partial class ExactSparse
             var hard = gaveUp >= 2 && lastAdded * FewAdded > problem.ArcCount;
             var tryWarm = warm is not null && (!hard || (problem.ArcCount >= HardWarmFrom && hardSkips == 0 && (!scarce || HardWarmWhenScarce)));
             hardSkips -= hard && !tryWarm && hardSkips > 0 ? 1 : 0;
-            var (solution, warmGaveUp, adopted) = SolveRound(problem, objective, tryWarm ? warm : null, budget, countsProven ? proven : null, beside: gaveUp > 0, ct);
+            var (solution, warmGaveUp, adopted) = SolveRound(problem, objective, tryWarm ? warm : null, warm, budget, countsProven ? proven : null, beside: gaveUp > 0, ct);
             gaveUp = !tryWarm ? gaveUp : warmGaveUp ? gaveUp + 1 : 0;
             hardSkips = hard && tryWarm && warmGaveUp ? HardSkips : hardSkips;
             stats.HardWarmRounds += hard && tryWarm ? 1 : 0;

@@ -111,12 +111,13 @@ internal static partial class SparseAssignment
         /// an eighth of the largest weight to 1, on weights scaled by the left nodes + 1, where a matching within ε of
         /// the best everywhere is optimal (checked before, see <see cref="EarlyCheckSteps"/>). A place left empty at
         /// a price between steps bids back (reverse auction)
-        /// for the left node that gains most by taking it, or goes back to price 0. The matching is then taken with
+        /// for the left node that gains most by taking it, or goes back to price 0. With <paramref name="last"/>, the bids
+        /// start from its prices and matching instead (see <see cref="StartFrom"/>). The matching is then taken with
         /// the lowest prices its optimality allows (<paramref name="exact"/>), or, if those do not certify it, with
         /// the bids' prices rounded up, for the searches to repair. False when the bids outgrow
         /// <see cref="BidsPerArc"/>: nothing has changed then.
         /// </summary>
-        public bool Bid(out bool exact)
+        public bool Bid(out bool exact, SparseWarm? last = null)
         {
             exact = false;
             long top = 1;
@@ -139,7 +140,7 @@ internal static partial class SparseAssignment
             var queue = new Queue<int>(_l);
             var early = RepairForTests ? 0 : (long)Int128.Clamp((Int128)_scale * ScoreStep() * EarlyFactor / 64, 1, long.MaxValue);
             (_bids, _mostBids) = (0, BidsPerArc * ((long)_col.Length + _l));
-            for (var eps = Math.Max(1, _scale * top / EpsStep); ; eps = Math.Max(1, eps / EpsStep))
+            for (var eps = FirstEps(top, last); ; eps = Math.Max(1, eps / EpsStep))
             {
                 // Who no longer values their place within ε of their best bids again.
                 for (var i = 0; i < _l; i++)

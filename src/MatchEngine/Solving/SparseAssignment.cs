@@ -48,13 +48,14 @@ internal static partial class SparseAssignment
     /// As <see cref="Solve(AssignmentProblem, ObjectiveOrder, SparseWarm?, CancellationToken)"/>, giving up (null) once
     /// its searches have reached more than <paramref name="budget"/> nodes in all, and saying whether the warm start
     /// was used; with <paramref name="warmOnly"/>, giving up too where the warm start cannot be used (instead of
-    /// starting from nothing by auction).
+    /// starting from nothing by auction). An auction starts from <paramref name="bidFrom"/>'s prices and matching where
+    /// given and its weights still fit (see <see cref="MostUnsettled"/>).
     /// </summary>
-    internal static AssignmentSolution? Solve(AssignmentProblem problem, ObjectiveOrder objective, SparseWarm? warm, long budget, CancellationToken ct, out bool resumed, bool warmOnly = false)
+    internal static AssignmentSolution? Solve(AssignmentProblem problem, ObjectiveOrder objective, SparseWarm? warm, long budget, CancellationToken ct, out bool resumed, bool warmOnly = false, SparseWarm? bidFrom = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         resumed = false;
-        if (Weights(problem, objective, warm) is not { } w)
+        if (Weights(problem, objective, warm ?? bidFrom) is not { } w)
         {
             return null;
         }
@@ -68,7 +69,7 @@ internal static partial class SparseAssignment
 
         // From nothing: an auction; where it gives up, each left node's best pair (the searches then do the rest, which
         // with a budget is left to the caller: OR-Tools is faster than those searches from nothing).
-        if (!resumed && !state.Bid(out _))
+        if (!resumed && !state.Bid(out _, bidFrom is not null && Fits(problem, w, bidFrom) ? bidFrom : null))
         {
             if (budget != long.MaxValue)
             {

@@ -4,8 +4,9 @@ namespace MatchEngine.Tests.Solving;
 
 /// <summary>
 /// The specialised solver of the large-batch engine (<see cref="SparseAssignment"/>) against OR-Tools' min-cost flow on
-/// thousands of random problems, solved from nothing and warm-started after pairs were added and dropped: the counts
-/// and the score must equal OR-Tools', the matching must be valid, and the prices must certify it.
+/// thousands of random problems, solved from nothing and warm-started after pairs were added and dropped (by the
+/// searches, and by the auction from the last prices): the counts and the score must equal OR-Tools', the matching must
+/// be valid, and the prices must certify it.
 /// </summary>
 public class SparseAssignmentTests
 {
@@ -21,7 +22,7 @@ public class SparseAssignmentTests
     public void Equals_OR_Tools_from_nothing_and_warm_started(int seed, ObjectiveOrder objective, int low, int high, int maxCapacity)
     {
         var rng = new Random(seed);
-        var resumedCount = 0;
+        int resumedCount = 0, fromPrices = 0, unsettled = 0;
         for (var t = 0; t < 700; t++)
         {
             var big = t % 10 == 0;
@@ -58,6 +59,18 @@ public class SparseAssignmentTests
             resumedCount += resumed ? 1 : 0;
             Verify(problem, objective, warm!, $"case {t} (warm)");
 
+            // The auction started from the first optimum's prices and matching: alone, and as a round's solve.
+            if (SparseAssignment.SolveByAuctionFrom(problem, objective, before.SparseWarm!, CancellationToken.None) is { } fromLast)
+            {
+                fromPrices++;
+                Verify(problem, objective, fromLast, $"case {t} (auction from the last prices)");
+            }
+
+            var bid = SparseAssignment.Solve(problem, objective, null, long.MaxValue, CancellationToken.None, out _, bidFrom: before.SparseWarm);
+            Assert.NotNull(bid);
+            Verify(problem, objective, bid!, $"case {t} (a round's auction from the last prices)");
+            unsettled += SparseAssignment.MostUnsettled(problem, objective, before.SparseWarm!) ? 1 : 0;
+
             // OR-Tools' optimum adopted: the lowest prices it allows certify it, and they are no higher than the solver's.
             var adopted = SparseAssignment.Adopt(problem, objective, AssignmentSolver.Solve(problem, objective), CancellationToken.None);
             Assert.NotNull(adopted);
@@ -66,6 +79,8 @@ public class SparseAssignmentTests
         }
 
         Assert.True(resumedCount > 600, $"warm-started {resumedCount} times");
+        Assert.True(fromPrices > 600, $"the auction from the last prices was exact alone {fromPrices} times");
+        Assert.True(unsettled is > 0 and < 700, $"most left nodes unsettled {unsettled} times");
     }
 
     /// <summary>
