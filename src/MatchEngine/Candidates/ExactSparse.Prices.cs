@@ -56,12 +56,11 @@ internal sealed partial class ExactSparse
             }
 
             // The nodes as the search reads them, each with its lowest price: one place per node visited.
-            // A type's node carries its type where the others carry their earning's place.
             Hot = new HotNode[min.Length];
             for (var i = 0; i < min.Length; i++)
             {
                 ref readonly var node = ref x._nodes[i];
-                Hot[i] = new HotNode(min[i], node.Skip, node.Depth == 0 ? node.Value : node.Earned, node.ExtraFirst, node.Lo, node.Hi, (byte)node.Depth, (byte)node.ParentDepth, (byte)node.ExtraCount);
+                Hot[i] = new HotNode(min[i], node.Skip, node.Earned, node.ExtraFirst, node.Lo, node.Hi, (byte)node.Depth, (byte)node.ParentDepth, (byte)node.ExtraCount);
             }
 
             // The members in price order with their prices and places, read in turn at a leaf.
@@ -95,7 +94,7 @@ internal sealed partial class ExactSparse
         public Member[] Members { get; }
     }
 
-    /// <summary>A group member as a leaf's loop reads it: price, mentor and place (a point on the Earth's sphere in km, see Xyz; 0 without a location).</summary>
+    /// <summary>A group member as a leaf's loop reads it: price, mentor, type (see _tModes) and place (a point on the Earth's sphere in km, see Xyz; 0 without a location).</summary>
     private readonly record struct Member(long Price, int Mentor, int Type, double X, double Y, double Z);
 
     /// <summary>

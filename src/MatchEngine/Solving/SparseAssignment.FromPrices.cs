@@ -71,7 +71,26 @@ internal static partial class SparseAssignment
         /// gain move first and the rest keep their places.
         /// </summary>
         private long FirstEps(long top, SparseWarm? last) =>
-            last is null ? Math.Max(1, _scale * top / EpsStep) : Math.Min(Math.Max(1, _scale * top / EpsStep), Math.Max(1, _scale * StartFrom(last) / EpsStep));
+            last is null || !Scalable(last) ? Math.Max(1, _scale * top / EpsStep) : Math.Min(Math.Max(1, _scale * top / EpsStep), Math.Max(1, _scale * StartFrom(last) / EpsStep));
+
+        /// <summary>
+        /// Whether every right dual of <paramref name="last"/> stays within the bids' range once scaled (as the weights
+        /// do, see <see cref="Bid"/>); else the bids start from nothing. (Duals of an optimum are at most the largest
+        /// weight, but a warm start is not trusted to be one.)
+        /// </summary>
+        private bool Scalable(SparseWarm last)
+        {
+            var most = MaxWeight / 16 / _scale;
+            foreach (var v in last.RightDual)
+            {
+                if (v < 0 || v > most)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>
         /// Sets every place of a right node to its dual in <paramref name="last"/> (scaled), and gives each left node the

@@ -60,7 +60,8 @@ public class SparseAssignmentTests
             Verify(problem, objective, warm!, $"case {t} (warm)");
 
             // The auction started from the first optimum's prices and matching: alone, and as a round's solve.
-            if (SparseAssignment.SolveByAuctionFrom(problem, objective, before.SparseWarm!, CancellationToken.None) is { } fromLast)
+            var fromLast = SparseAssignment.SolveByAuctionFrom(problem, objective, before.SparseWarm!, CancellationToken.None);
+            if (fromLast is not null)
             {
                 fromPrices++;
                 Verify(problem, objective, fromLast, $"case {t} (auction from the last prices)");
@@ -69,6 +70,11 @@ public class SparseAssignmentTests
             var bid = SparseAssignment.Solve(problem, objective, null, long.MaxValue, CancellationToken.None, out _, bidFrom: before.SparseWarm);
             Assert.NotNull(bid);
             Verify(problem, objective, bid!, $"case {t} (a round's auction from the last prices)");
+            if (fromLast is not null)
+            {
+                // The round's solve is that same auction (not one from nothing): the same matching.
+                Assert.Equal(fromLast.ArcOfLeft, bid!.ArcOfLeft);
+            }
             unsettled += SparseAssignment.MostUnsettled(problem, objective, before.SparseWarm!) ? 1 : 0;
 
             // OR-Tools' optimum adopted: the lowest prices it allows certify it, and they are no higher than the solver's.
