@@ -2,10 +2,10 @@ using MatchEngine.Solving;
 
 namespace MatchEngine.Candidates;
 
-/// <summary>How one round's restricted problem is solved: warm, from nothing by auction, or by OR-Tools.</summary>
+/// <summary>How one round's restricted problem is solved: warm, by auction, or by OR-Tools.</summary>
 internal sealed partial class ExactSparse
 {
-    /// <summary>Whether the auction from nothing may run beside a warm round on another core (tests turn it off to compare).</summary>
+    /// <summary>Whether the auction may run beside a warm round on another core (tests turn it off to compare).</summary>
     internal bool AuctionBeside { get; set; } = Environment.ProcessorCount > 1;
 
     /// <summary>
@@ -64,7 +64,7 @@ internal sealed partial class ExactSparse
     }
 
     /// <summary>
-    /// A warm solve on this thread and the auction from nothing on another: the warm optimum (the auction stopped) when
+    /// A warm solve on this thread and the auction (from the same warm start's prices) on another: the warm optimum (the auction stopped) when
     /// the warm searches stay within <paramref name="budget"/>, else the auction's (null where it gave up).
     /// </summary>
     private static (AssignmentSolution? Warm, AssignmentSolution? Bid, bool Auctioned) WarmBesideAuction(

@@ -264,19 +264,20 @@ internal sealed partial class ExactSparse
             var (problem, modes) = Problem();
             progress?.Report(new MatchProgress(string.Create(CultureInfo.InvariantCulture, $"solving round {round} ({problem.ArcCount:N0} pairs)"), round, 0) { Kind = ProgressStage.Solving });
             // A round starts from the last optimum (SparseAssignment: only what its added pairs change is searched).
-            // The first round, a hard one (below) and one whose searches outgrow their budget are solved from nothing
-            // by SparseAssignment's auction (100k x 100k round 1: 3.5 s against OR-Tools' 7.7 s), or by OR-Tools where
+            // The first round, a hard one (below), one where most mentees would search again (SolveRound) and one
+            // whose searches outgrow their budget are solved by SparseAssignment's auction, from the last optimum's
+            // prices after the first round (100k x 100k round 1: 3.5 s against OR-Tools' 7.7 s), or by OR-Tools where
             // the auction gives up. After a pricing round that added more than a third of the pairs, nearly everyone
             // may search again, and the budget is the smaller one: 100k x 100k's round 3 gave up warm after 4.1 s
             // (the auction then took about 3 s), while 20k x 20k co-located's such rounds take 0.2 s warm.
             var many = lastAdded * 3 > problem.ArcCount;
             var budget = (WarmBudgetForTests ?? (gaveUp > 0 || many ? WarmBudgetAfterGivingUp : WarmBudget)) * ((long)problem.ArcCount + problem.LeftCount);
             // After two rounds in a row that gave up, a round is hard until a pricing round adds few pairs (hard rounds
-            // come in runs: 40k x 100k gave up in eight rounds in a row). A small hard round is solved from nothing; a
+            // come in runs: 40k x 100k gave up in eight rounds in a row). A small hard round is solved by auction; a
             // large one is still tried warm: 300k x 300k gave up in rounds 3 and 4, and its later rounds (4 to 7 million
             // pairs) took 40 to 60 s each by OR-Tools, against about 3 s warm. A hard round whose warm attempt gives up
-            // again is followed by two solved from nothing (40k x 100k's never succeed). Where places are fewer than
-            // young people, hard rounds are solved from nothing whatever their size: 40k x 100k's warm attempts there
+            // again is followed by two solved by auction (40k x 100k's never succeed). Where places are fewer than
+            // young people, hard rounds are solved by auction whatever their size: 40k x 100k's warm attempts there
             // never succeeded, and with them its solving took 42 s (28 to 36 s without, on the same noisy day).
             var hard = gaveUp >= 2 && lastAdded * FewAdded > problem.ArcCount;
             var tryWarm = warm is not null && (!hard || (problem.ArcCount >= HardWarmFrom && hardSkips == 0 && (!scarce || HardWarmWhenScarce)));
@@ -355,7 +356,7 @@ internal sealed partial class ExactSparse
 
     /// <summary>
     /// How many pairs a warm-started round may scan in its searches, per pair and mentee of the problem, before it gives
-    /// up and the round is solved from nothing (by the auction, or OR-Tools where it gives up), whose optimum the next
+    /// up and the round is solved by the auction (or OR-Tools where it gives up), whose optimum the next
     /// round then starts from. A scanned pair costs about 20 to 80 ns, an OR-Tools solve about 2 to 5 us per pair: 100
     /// is about where those broke even (8k x 20k and 100k x 100k; 20k x 20k co-located never reaches it). The auction
     /// takes about 2.5 us per pair at 100k x 100k, so the break-even may now be lower; not measured again.
@@ -374,7 +375,7 @@ internal sealed partial class ExactSparse
     /// </summary>
     private const long FewAdded = 50;
 
-    /// <summary>Hard rounds solved from nothing after a hard round's warm attempt gave up.</summary>
+    /// <summary>Hard rounds solved by auction after a hard round's warm attempt gave up.</summary>
     private const int HardSkips = 2;
 
     private static bool Has(List<(int Mentor, int Points, MeetingModes Mode)> list, int m)

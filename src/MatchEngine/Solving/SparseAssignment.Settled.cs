@@ -44,7 +44,8 @@ internal static partial class SparseAssignment
                 return true;
             }
 
-            // (The bids start from nothing placed, so taking the matching back empties every place.)
+            // (The bids run only where nothing was placed before them, not after a warm start's Resume, so taking the
+            // matching back empties every place.)
             Array.Fill(_matched, -1);
             Array.Clear(_load);
             return false;
